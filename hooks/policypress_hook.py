@@ -1,0 +1,128 @@
+"""MkDocs adapter for the policypress engine: turns its plan into files and template context.
+
+The engine (src/policypress) decides what to publish; this module only speaks MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+try:
+    import policypress  # noqa: F401
+except ImportError:  # a checkout used without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from policypress import links, site, settings as site_settings  # noqa: E402
+from policypress.errors import PolicyError  # noqa: E402
+from policypress.urls import Urls  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.policypress")
+_state: dict = {"command": "build", "cache": site.BuildCache()}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config_file = Path(config.config_file_path)
+    try:
+        settings = site_settings.load(
+            config.extra.get("policypress"), config_file=config_file, docs_dir=Path(config.docs_dir)
+        )
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+    base_path = urlsplit(config.site_url or "").path or "/"
+    _state.update(settings=settings, urls=Urls(base_path if base_path.endswith("/") else base_path + "/",
+                                                config.site_url or None))
+    return config
+
+
+def on_serve(server, config, builder):
+    root = _state["settings"].root
+    for folder in ("hooks", "overrides", "versions", "src/policypress"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
+def on_files(files: Files, config) -> Files:
+    settings, urls = _state["settings"], _state["urls"]
+    try:
+        built = _state["cache"].build(
+            settings, urls, _site_links(files, settings, urls), _renderer(config),
+            with_drafts=_state["command"] == "serve",
+        )
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+    for finding in built.findings:
+        log.warning(str(finding))
+    for source in built.unpublished:
+        shown = "shown as an unpublished draft" if _state["command"] == "serve" else "not published by this build"
+        log.info(f"{source} has uncommitted edits: {shown} until they are committed.")
+    _state["built"] = built
+    views = {}
+    for page in built.pages:
+        file = _file_for(page, files, config)
+        views[file.src_uri] = page
+    for path, content in built.files.items():
+        files.append(File.generated(config, path, content=content))
+    _state["pages"] = views
+    return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    planned = _state["pages"].get(page.file.src_uri)
+    return planned.html if planned and planned.html is not None else html
+
+
+def on_page_context(context, page, config, nav):
+    planned = _state["pages"].get(page.file.src_uri)
+    context["policypress"] = planned.view if planned else None
+    context["policypress_site"] = _state["built"].site_view
+    return context
+
+
+def _file_for(page, files: Files, config) -> File:
+    front_matter = {"title": page.title}
+    if not page.searchable:
+        front_matter["search"] = {"exclude": True}
+    content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n{page.markdown}"
+    if page.replaces:
+        # The document's own source keeps its src_uri (so links to it resolve) but moves to /<slug>/.
+        file = files.get_file_from_path(page.replaces)
+        file.content_string = content
+        file.dest_uri = page.src_uri[: -len(".md")] + ".html"
+        file.__dict__.pop("url", None)
+        return file
+    file = File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(file)
+    return file
+
+
+def _site_links(files: Files, settings, urls: Urls) -> links.SiteLinks:
+    slugs = {spec.source: urls.current(spec.slug) for spec in settings.documents}
+
+    def url_for(source: str) -> str:
+        return slugs.get(source) or links.directory_url(urls.base_path, source)
+
+    return links.SiteLinks(url_for, lambda source: files.get_file_from_path(source) is not None)
+
+
+def _renderer(config):
+    def render(text: str) -> str:
+        return markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        ).convert(text)
+
+    return render

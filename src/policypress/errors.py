@@ -1,0 +1,36 @@
+"""Errors and warnings written for legal editors: what is wrong, where, and the fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PolicyError(Exception):
+    """Input the build cannot publish from; nothing is written when this is raised."""
+
+    def __init__(self, problem: str, *, where: str | None = None, fix: str | None = None):
+        self.problem = problem
+        self.where = where
+        self.fix = fix
+        super().__init__(format_message(problem, where, fix))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem worth an editor's attention that does not stop a plain build."""
+
+    problem: str
+    where: str | None = None
+    fix: str | None = None
+    line: int | None = None
+    severity: str = "warning"
+
+    def __str__(self) -> str:
+        return format_message(self.problem, self.where, self.fix)
+
+
+def format_message(problem: str, where: str | None, fix: str | None) -> str:
+    parts = [f"{where}: {problem}" if where else problem]
+    if fix:
+        parts.append(f"To fix: {fix}")
+    return " ".join(parts)

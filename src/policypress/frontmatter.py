@@ -1,0 +1,147 @@
+"""Front matter: the YAML block at the top of a Markdown source, and the body below it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import yaml
+
+from .errors import PolicyError
+from .version import ChangeNote
+
+_FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CHANGE_NOTE_KEYS = {"material", "summary", "effective"}
+
+REVISION_EXAMPLE = (
+    "revision:\n  material: true   # or false for an editorial change\n"
+    "  summary: One sentence saying what changed."
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Markdown source split into its front matter and its normalised body."""
+
+    front_matter: dict
+    body: str
+    where: str
+    """How an editor finds this text: a path, with the commit when it comes from history."""
+    key_lines: dict
+    """Line numbers (1-based) of front-matter keys, as ``"revision.summary": 5``."""
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key) or self.key_lines.get(key.split(".")[0])
+
+
+def normalise(body: str) -> str:
+    """The text that counts as the document: line endings and trailing spaces don't."""
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def parse(text: str, where: str) -> Source:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    match = _FENCE.match(text)
+    if not match:
+        return Source({}, normalise(text), where, {})
+    raw = match.group(1) or ""
+    try:
+        node = yaml.compose(raw)
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f", line {mark.line + 2}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        raise PolicyError(
+            f"the front matter is not valid YAML ({reason}{line}).",
+            where=where,
+            fix="check the lines between the two '---' markers: each key is 'name: value', "
+            "nested keys are indented with spaces, and text containing ': ' is put in quotes.",
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise PolicyError(
+            "the front matter must be a list of 'key: value' lines.",
+            where=where,
+            fix="put keys such as 'title:' and 'revision:' between the two '---' markers.",
+        )
+    return Source(data, normalise(text[match.end():]), where, _key_lines(node))
+
+
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict:
+    # One level of nesting is all front matter needs; +2 accounts for the opening '---'.
+    lines: dict = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{prefix}{key.value}"
+            lines[name] = key.start_mark.line + 2
+            if not prefix:
+                lines.update(_key_lines(value, f"{name}."))
+    return lines
+
+
+def change_note(source: Source) -> ChangeNote:
+    """Read and check the ``revision`` block that classifies a change."""
+    block = source.front_matter.get("revision")
+    if block is None:
+        raise PolicyError(
+            "the front matter has no 'revision' block, so this change is not classified.",
+            where=source.where,
+            fix=f"add to the front matter:\n{REVISION_EXAMPLE}",
+        )
+    if not isinstance(block, dict):
+        raise _key_error(source, "revision", "must hold the keys 'material' and 'summary'")
+    unknown = sorted(set(block) - _CHANGE_NOTE_KEYS)
+    if unknown:
+        raise _key_error(
+            source,
+            f"revision.{unknown[0]}",
+            "is not a key policypress knows",
+            "use only 'material', 'summary' and 'effective' (check the spelling).",
+        )
+    for key in ("material", "summary"):
+        if key not in block:
+            raise PolicyError(
+                f"the 'revision' block has no '{key}' key.",
+                where=_at(source, "revision"),
+                fix=f"add it; a complete block looks like:\n{REVISION_EXAMPLE}",
+            )
+    material = block["material"]
+    if not isinstance(material, bool):
+        raise _key_error(source, "revision.material", f"is {material!r}", "write true or false.")
+    summary = block["summary"]
+    if not isinstance(summary, str) or not summary.strip():
+        raise _key_error(
+            source, "revision.summary", "is empty or not text", "write one plain sentence."
+        )
+    effective = block.get("effective")
+    return ChangeNote(material, " ".join(summary.split()), _date(source, effective))
+
+
+def _date(source: Source, value: object) -> date | None:
+    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _key_error(
+        source,
+        "revision.effective",
+        f"is {value!r}, which is not a calendar date",
+        "write the date as YYYY-MM-DD, for example 2027-01-01.",
+    )
+
+
+def _at(source: Source, key: str) -> str:
+    line = source.line_of(key)
+    return f"{source.where}, line {line}" if line else source.where
+
+
+def _key_error(source: Source, key: str, problem: str, fix: str | None = None) -> PolicyError:
+    return PolicyError(f"front matter key '{key}' {problem}.", where=_at(source, key), fix=fix)

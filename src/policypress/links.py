@@ -1,0 +1,67 @@
+"""Links inside version texts, made to work from wherever the text is republished.
+
+A version's Markdown was written to sit at its source path; archived copies live deeper
+(/S/versions/DATE/), so relative links to other pages are rewritten to site paths.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Inline links/images "](target)" and reference definitions "[id]: target".
+_INLINE = re.compile(r"(\]\()(<[^>]*>|[^)\s]+)")
+_REFERENCE = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+
+UrlFor = Callable[[str], str]
+"""Maps a path under docs/ (e.g. ``ccpa-notice.md``) to its site path (``/ccpa-notice/``)."""
+
+
+def rebase(markdown: str, source: str, target_for: UrlFor) -> str:
+    """Rewrite relative links in ``markdown`` (written at docs/``source``) with ``target_for``.
+
+    ``target_for`` receives the linked path resolved against docs/.
+    """
+    base = posixpath.dirname(source)
+
+    def rewrite(match: re.Match) -> str:
+        target = match.group(2).strip("<>")
+        if _EXTERNAL.match(target):
+            return match.group(0)
+        path, hash_, fragment = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(base, path))
+        return f"{match.group(1)}{target_for(resolved)}{hash_}{fragment}"
+
+    return _REFERENCE.sub(rewrite, _INLINE.sub(rewrite, markdown))
+
+
+def directory_url(base_path: str, source: str) -> str:
+    """The URL MkDocs gives a page with directory URLs: a.md -> /a/, a/index.md -> /a/."""
+    stem = source[:-3] if source.endswith(".md") else source
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    elif source.endswith(".md"):
+        stem += "/"
+    return base_path + stem
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """How links are written in republished texts, given the site's pages."""
+
+    url_for: UrlFor
+    exists: Callable[[str], bool]
+    """Whether a path under docs/ is a page of this build."""
+
+    def for_page(self, page_src_uri: str) -> UrlFor:
+        """Targets for a generated page: a relative .md path that MkDocs checks and resolves,
+        or the site path when the linked page no longer exists."""
+        page_dir = posixpath.dirname(page_src_uri) or "."
+
+        def target_for(path: str) -> str:
+            return posixpath.relpath(path, page_dir) if self.exists(path) else self.url_for(path)
+
+        return target_for

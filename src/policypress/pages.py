@@ -1,0 +1,152 @@
+"""The pages a site publishes for its documents, with the finished values templates show.
+
+Templates only lay these values out: every date is already formatted and every
+classification already made here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import links
+from .dates import long_date
+from .document import Document
+from .urls import Urls
+from .version import Version
+
+Render = Callable[[str], str]
+"""Turns a Markdown body into HTML with the site's own Markdown settings."""
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """A version as a visitor sees it in version lines, notices and lists."""
+
+    number: str
+    landed: str
+    effective: str | None
+    """The long effective date when it differs from the version date."""
+    effective_on: str
+    kind: str
+    summary: str
+    corrected: bool
+    source: str
+    url: str
+    changes_url: str | None
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What a template needs to show one of a document's pages."""
+
+    kind: str
+    """current, draft, upcoming, archive, archived, changes or compare."""
+    title: str
+    slug: str
+    current_url: str
+    archive_url: str
+    version: VersionView | None = None
+    versions: tuple[VersionView, ...] = ()
+    upcoming: VersionView | None = None
+    applied: str | None = None
+    """For an archived version: the sentence saying when it applied."""
+    is_current: bool = False
+    compare_url: str | None = None
+    previous: VersionView | None = None
+    """For a changes page: the version the changes are measured from."""
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated page: where it goes, its Markdown, and its view for the templates."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    view: PageView
+    searchable: bool = True
+    replaces: str | None = None
+    """The docs/ source this page stands in for (its URL moves to the document's slug)."""
+    html: str | None = None
+    """Finished HTML that replaces the rendered Markdown (used for redlines)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    pages: list[SitePage] = field(default_factory=list)
+
+
+def version_view(document: Document, version: Version, urls: Urls) -> VersionView:
+    has_previous = document.previous(version) is not None
+    return VersionView(
+        number=version.number,
+        landed=long_date(version.landed_on),
+        effective=long_date(version.effective) if version.effective != version.landed_on else None,
+        effective_on=long_date(version.effective),
+        kind=version.kind,
+        summary=version.summary,
+        corrected=version.corrected,
+        source=version.source.value,
+        url=urls.version(document.slug, version.number),
+        changes_url=urls.changes(document.slug, version.number) if has_previous else None,
+    )
+
+
+def document_pages(document: Document, urls: Urls, site_links: links.SiteLinks) -> list[SitePage]:
+    """The current text, the upcoming text, the archive list and every archived version."""
+    slug, title = document.slug, document.title
+    views = {v: version_view(document, v, urls) for v in document.versions}
+    base = dict(title=title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
+                compare_url=urls.compare(slug))
+    current, upcoming = document.current, document.upcoming
+    upcoming_view = views[upcoming] if upcoming else None
+
+    def body(version: Version, src_uri: str) -> str:
+        return links.rebase(version.body, document.spec.source, site_links.for_page(src_uri))
+
+    shown = document.draft if document.draft is not None else current.body
+    pages = [
+        SitePage(
+            f"{slug}/index.md", title, shown,
+            PageView("draft" if document.draft is not None else "current", version=views[current],
+                     upcoming=upcoming_view, is_current=True, **base),
+            replaces=document.spec.source,
+        ),
+        SitePage(
+            f"{slug}/versions/index.md", f"{title}: all versions", "",
+            PageView("archive", versions=tuple(views[v] for v in document.newest_first()),
+                     upcoming=upcoming_view, **base),
+        ),
+    ]
+    if upcoming:
+        src_uri = f"{slug}/upcoming/index.md"
+        pages.append(SitePage(
+            src_uri, f"{title}: upcoming version", body(upcoming, src_uri),
+            PageView("upcoming", version=upcoming_view, previous=views[current], **base),
+            searchable=False,
+        ))
+    for version in document.versions:
+        following = document.following(version)
+        src_uri = f"{slug}/versions/{version.number}/index.md"
+        pages.append(SitePage(
+            src_uri,
+            f"{title}, version {version.number}",
+            body(version, src_uri),
+            PageView("archived", version=views[version], upcoming=upcoming_view,
+                     applied=_applied(version, following, version is current, upcoming is version),
+                     is_current=version is current, **base),
+            searchable=False,
+        ))
+    return pages
+
+
+def _applied(version: Version, following: Version | None, is_current: bool, is_upcoming: bool) -> str:
+    start = long_date(version.effective)
+    if is_upcoming:
+        return f"This version takes effect on {start}."
+    if is_current:
+        return f"This version has applied since {start} and is the version in force."
+    if following and following.effective > version.effective:
+        return f"This version applied from {start} until {long_date(following.effective)}."
+    return f"This version was replaced before it took effect on {start}."

@@ -1,0 +1,41 @@
+"""The public URL contract. Every address here is permanent: visitors bookmark and cite them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Site paths, all starting with the site's base path (``/`` unless deployed in a subfolder)."""
+
+    base_path: str = "/"
+    site_url: str | None = None
+    """The published site's full address, used where a URL must stand alone (feeds, JSON)."""
+
+    def current(self, slug: str) -> str:
+        return f"{self.base_path}{slug}/"
+
+    def upcoming(self, slug: str) -> str:
+        return f"{self.base_path}{slug}/upcoming/"
+
+    def archive(self, slug: str) -> str:
+        return f"{self.base_path}{slug}/versions/"
+
+    def version(self, slug: str, number: str) -> str:
+        return f"{self.base_path}{slug}/versions/{number}/"
+
+    def changes(self, slug: str, number: str) -> str:
+        return f"{self.version(slug, number)}changes/"
+
+    def compare(self, slug: str) -> str:
+        return f"{self.archive(slug)}compare/"
+
+    def feed(self, slug: str | None = None) -> str:
+        return f"{self.base_path}{slug}/feed.xml" if slug else f"{self.base_path}feed.xml"
+
+    def absolute(self, path: str) -> str:
+        """A full URL when the site's address is known, else the site path."""
+        if not self.site_url:
+            return path
+        return self.site_url.rstrip("/") + "/" + path[len(self.base_path):]

@@ -1,0 +1,41 @@
+"""versions.json: the machine-readable list of every document's versions (a public contract)."""
+
+from __future__ import annotations
+
+import json
+
+from .document import Document
+from .urls import Urls
+
+
+def versions_json(documents: tuple[Document, ...], urls: Urls) -> str:
+    listing = {"documents": [_document(d, urls) for d in documents]}
+    # Sorted keys and fixed separators keep the file byte-identical between builds.
+    return json.dumps(listing, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _document(document: Document, urls: Urls) -> dict:
+    return {
+        "slug": document.slug,
+        "title": document.title,
+        "url": urls.absolute(urls.current(document.slug)),
+        "current": document.current.number,
+        "upcoming": document.upcoming.number if document.upcoming else None,
+        "versions": [
+            {
+                "version": v.number,
+                "effective": v.effective.isoformat(),
+                "material": v.material,
+                "summary": v.summary,
+                "corrected": v.corrected,
+                "url": urls.absolute(urls.version(document.slug, v.number)),
+                "changes_url": (
+                    urls.absolute(urls.changes(document.slug, v.number)) if document.previous(v) else None
+                ),
+                "sha256": v.sha256,
+                "source": v.source.value,
+                "commit": v.commit,
+            }
+            for v in document.newest_first()
+        ],
+    }
