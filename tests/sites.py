@@ -1,0 +1,145 @@
+"""Real site repositories for tests: Git commits with controlled dates, and real MkDocs builds.
+
+A test reads like an editor's day:
+
+    repo = SiteRepo.create(tmp_path)
+    repo.write_statement("First text.", material=True, summary="First version.")
+    repo.commit("2026-01-14T23:30:00-08:00")
+    site = repo.build()
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+STATEMENT = "privacy-statement.md"
+NOTICE = "ccpa-notice.md"
+
+
+def front_matter(title: str, material: bool | None = True, summary: str | None = "A change.",
+                 effective: str | None = None, extra: dict | None = None) -> str:
+    revision = {}
+    if material is not None:
+        revision["material"] = material
+    if summary is not None:
+        revision["summary"] = summary
+    if effective:
+        revision["effective"] = effective
+    data = {"title": title, "revision": revision, **(extra or {})}
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build``."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def page(self, url: str) -> str:
+        path = self.site / url.strip("/") / "index.html" if not url.endswith((".xml", ".json")) else \
+            self.site / url.strip("/")
+        return path.read_text("utf-8")
+
+    def versions_json(self) -> dict:
+        return json.loads((self.site / "versions.json").read_text("utf-8"))
+
+    def versions(self, slug: str = "privacy-statement") -> list[dict]:
+        return next(d for d in self.versions_json()["documents"] if d["slug"] == slug)["versions"]
+
+
+class SiteRepo:
+    """A throwaway site repository using this project's hook and overrides."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    @classmethod
+    def create(cls, root: Path, *, timezone: str = "America/Los_Angeles", documents: list | None = None,
+               settings: dict | None = None, site_url: str | None = None) -> SiteRepo:
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "docs").mkdir(exist_ok=True)
+        shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(PROJECT / "overrides", root / "overrides")
+        (root / "docs" / "index.md").write_text("# Privacy\n\n[Statement](privacy-statement.md)\n")
+        repo = cls(root)
+        repo.configure(timezone=timezone, documents=documents, settings=settings, site_url=site_url)
+        repo.git("init", "-q", "-b", "main")
+        repo.git("config", "user.name", "Legal Editor")
+        repo.git("config", "user.email", "editor@example.org")
+        return repo
+
+    def configure(self, *, timezone: str = "America/Los_Angeles", documents: list | None = None,
+                  settings: dict | None = None, site_url: str | None = None) -> None:
+        documents = documents or [{"source": STATEMENT, "slug": "privacy-statement", "title": "Privacy Statement"}]
+        config = {
+            "site_name": "Test Health privacy",
+            "theme": {"name": "material", "custom_dir": "overrides", "font": False},
+            "hooks": ["hooks/policypress_hook.py"],
+            "plugins": ["search"],
+            "markdown_extensions": [{"toc": {"permalink": True}}, "tables", "attr_list"],
+            "extra": {"policypress": {"timezone": timezone, "documents": documents, **(settings or {})}},
+        }
+        if site_url:
+            config["site_url"] = site_url
+        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+
+    def write_statement(self, body: str, *, material: bool | None = True, summary: str | None = "A change.",
+                        effective: str | None = None, path: str = STATEMENT,
+                        title: str = "Privacy Statement") -> None:
+        self.write(f"docs/{path}", front_matter(title, material, summary, effective) + f"# {title}\n\n{body}\n")
+
+    def git(self, *args: str, env: dict | None = None) -> str:
+        result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True,
+                                env={**os.environ, **(env or {})})
+        if result.returncode:
+            raise RuntimeError(f"git {' '.join(args)} failed: {result.stderr}")
+        return result.stdout.strip()
+
+    def commit(self, when: str, message: str = "Edit", *, author_date: str | None = None) -> str:
+        """Commit everything; ``when`` is an ISO time with offset, e.g. 2026-01-14T23:30:00-08:00."""
+        self.git("add", "-A")
+        dates = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": author_date or when}
+        self.git("commit", "-q", "--allow-empty", "-m", message, env=dates)
+        return self.git("rev-parse", "HEAD")
+
+    def merge(self, branch: str, when: str, message: str = "Merge") -> str:
+        dates = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+        self.git("merge", "-q", "--no-ff", "-m", message, branch, env=dates)
+        return self.git("rev-parse", "HEAD")
+
+    # -- building ------------------------------------------------------------------------------
+
+    def build(self, *, strict: bool = True, today: str | None = None, site_dir: str = "site",
+              env: dict | None = None) -> Build:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", site_dir]
+        if strict:
+            command.append("--strict")
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        environment.pop("POLICYPRESS_TODAY", None)
+        if today:
+            environment["POLICYPRESS_TODAY"] = today
+        result = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=environment)
+        return Build(result.returncode, result.stdout + result.stderr, self.root / site_dir)
