@@ -21,7 +21,8 @@ try:
 except ImportError:  # a checkout used without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from policypress import links, site, settings as site_settings  # noqa: E402
+from policypress import history, links, site  # noqa: E402
+from policypress import settings as site_settings  # noqa: E402
 from policypress.errors import PolicyError  # noqa: E402
 from policypress.urls import Urls  # noqa: E402
 
@@ -50,9 +51,10 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     root = _state["settings"].root
-    for folder in ("hooks", "overrides", "versions", "src/policypress"):
-        if (root / folder).is_dir():
-            server.watch(str(root / folder))
+    watched = [root / folder for folder in ("hooks", "overrides", "versions", "src/policypress")]
+    for path in [*watched, *history.refs_to_watch(root)]:
+        if path.exists():
+            server.watch(str(path))
     return server
 
 

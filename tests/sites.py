@@ -134,7 +134,7 @@ class SiteRepo:
 
     def build(self, *, strict: bool = True, today: str | None = None, site_dir: str = "site",
               env: dict | None = None) -> Build:
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", site_dir]
+        command = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir]  # -q would hide strict warnings
         if strict:
             command.append("--strict")
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

@@ -1,6 +1,9 @@
 """The version model, scenario by scenario, on real repositories and real builds."""
 
-from sites import SiteRepo
+import shutil
+import subprocess
+
+from sites import PROJECT, SiteRepo
 
 
 def numbers(build, slug="privacy-statement"):
@@ -17,3 +20,296 @@ def test_a_correction_committed_at_2330_in_los_angeles_is_dated_that_day(repo: S
     assert numbers(build) == ["2026-01-14"]
     assert "Version <strong>2026-01-14</strong>" in build.page("privacy-statement")
     assert "January 14, 2026" in build.page("privacy-statement")
+
+
+def test_the_same_commit_is_dated_by_the_organizations_time_zone(tmp_path):
+    repo = SiteRepo.create(tmp_path / "berlin", timezone="Europe/Berlin")
+    repo.write_statement("We collect web logs.", summary="First version.")
+    repo.commit("2026-01-14T23:30:00-08:00")  # 08:30 on the 15th in Berlin
+
+    assert numbers(repo.build()) == ["2026-01-15"]
+
+
+def test_several_changes_on_one_day_make_one_version_with_the_days_last_text(repo: SiteRepo):
+    repo.write_statement("Morning text.", summary="First version.")
+    repo.commit("2026-02-03T09:00:00-08:00")
+    repo.write_statement("Afternoon text.", summary="Afternoon wording.")
+    repo.commit("2026-02-03T15:00:00-08:00")
+    repo.write_statement("Evening text.", summary="Evening wording.")
+    repo.commit("2026-02-03T23:59:00-08:00")
+
+    build = repo.build()
+
+    assert build.ok, build.output
+    assert numbers(build) == ["2026-02-03"]
+    assert build.versions()[0]["summary"] == "Evening wording."
+    assert "Evening text." in build.page("privacy-statement")
+
+
+def test_commits_either_side_of_the_spring_clock_change_are_dated_by_local_day(repo: SiteRepo):
+    # Los Angeles moves from UTC-8 to UTC-7 at 02:00 on 8 March 2026.
+    repo.write_statement("Before the change.", summary="First version.")
+    repo.commit("2026-03-08T07:30:00+00:00")  # 23:30 PST on 7 March
+    repo.write_statement("After the change.", summary="Second version.")
+    repo.commit("2026-03-09T06:30:00+00:00")  # 23:30 PDT on 8 March
+
+    assert numbers(repo.build()) == ["2026-03-08", "2026-03-07"]
+
+
+def test_a_merge_counts_on_the_day_it_landed_not_the_day_its_branch_was_written(repo: SiteRepo):
+    repo.write_statement("First text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.git("checkout", "-q", "-b", "update-cookies")
+    repo.write_statement("Text with a cookie section.", summary="Adds a cookie section.")
+    branch_commit = repo.commit("2026-02-01T10:00:00-08:00")
+    repo.git("checkout", "-q", "main")
+    merge = repo.merge("update-cookies", "2026-02-10T16:00:00-08:00")
+
+    build = repo.build()
+
+    assert build.ok, build.output
+    assert numbers(build) == ["2026-02-10", "2026-01-05"]
+    assert build.versions()[0]["commit"] == merge != branch_commit
+
+
+def test_a_renamed_document_keeps_its_history_through_previous_paths(repo: SiteRepo):
+    repo.configure(documents=[{"source": "privacy.md", "slug": "privacy-statement",
+                               "title": "Privacy Statement", "previous_paths": ["old-privacy.md"]}])
+    repo.write_statement("Original text.", summary="First version.", path="old-privacy.md")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.git("mv", "docs/old-privacy.md", "docs/privacy.md")
+    repo.commit("2026-01-06T10:00:00-08:00", "Rename only")
+    repo.write_statement("Revised text.", summary="Second version.", path="privacy.md")
+    repo.commit("2026-01-07T10:00:00-08:00")
+    repo.write("docs/index.md", "# Privacy\n\n[Statement](privacy.md)\n")
+    repo.commit("2026-01-07T11:00:00-08:00")
+
+    build = repo.build()
+
+    assert build.ok, build.output
+    assert numbers(build) == ["2026-01-07", "2026-01-05"]
+    assert "Original text." in build.page("privacy-statement/versions/2026-01-05")
+
+
+def test_a_front_matter_only_commit_makes_no_new_version(repo: SiteRepo):
+    repo.write_statement("Same text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write_statement("Same text.", summary="A better summary, but no text change.")
+    repo.commit("2026-01-08T10:00:00-08:00")
+
+    assert numbers(repo.build()) == ["2026-01-05"]
+
+
+def test_a_whitespace_only_commit_makes_no_new_version(repo: SiteRepo):
+    repo.write_statement("Same text.\n\nSecond paragraph.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write_statement("Same text.   \r\n\r\nSecond paragraph.\t\n\n", summary="First version.")
+    repo.commit("2026-01-08T10:00:00-08:00")
+
+    assert numbers(repo.build()) == ["2026-01-05"]
+
+
+def test_an_unclassified_change_fails_a_strict_build_and_says_how_to_fix_it(repo: SiteRepo):
+    repo.write_statement("First text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write_statement("Changed text.", summary="First version.")  # revision block not updated
+    commit = repo.commit("2026-01-09T10:00:00-08:00")
+
+    strict = repo.build()
+    lenient = repo.build(strict=False)
+
+    assert not strict.ok
+    assert "docs/privacy-statement.md" in strict.output
+    assert "2026-01-09" in strict.output and commit[:12] in strict.output
+    assert "not classified" in strict.output and "revision.summary" in strict.output
+    assert lenient.ok and numbers(lenient) == ["2026-01-09", "2026-01-05"]
+
+
+def test_imported_versions_come_before_git_versions(repo: SiteRepo):
+    repo.write("versions/privacy-statement/2019-05-01.md",
+               "---\nrevision:\n  material: true\n  summary: First published version.\n---\n\n# Old\n\nOld text.\n")
+    repo.write("versions/privacy-statement/2022-07-15.md",
+               "---\nrevision:\n  material: false\n  summary: Wording.\n---\n\n# Old\n\nOld text, reworded.\n")
+    repo.write_statement("Text in Git.", summary="Moves the statement to Git.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert build.ok, build.output
+    assert numbers(build) == ["2026-01-05", "2022-07-15", "2019-05-01"]
+    assert [v["source"] for v in build.versions()] == ["git", "imported", "imported"]
+    assert build.versions()[2]["commit"] is None
+    assert "Old text, reworded." in build.page("privacy-statement/versions/2022-07-15")
+
+
+def test_an_imported_version_newer_than_git_history_is_an_error_naming_the_file(repo: SiteRepo):
+    repo.write("versions/privacy-statement/2026-02-01.md",
+               "---\nrevision:\n  material: true\n  summary: Misdated.\n---\n\nText.\n")
+    repo.write_statement("Text in Git.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "versions/privacy-statement/2026-02-01.md" in build.output
+    assert "not older than the first Git revision" in build.output
+
+
+def test_a_correction_file_fixes_a_published_summary_and_the_archive_says_so(repo: SiteRepo):
+    repo.write_statement("First text.", summary="Frist version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write("versions/privacy-statement/2026-01-05.yml", "summary: First version.\nmaterial: false\n")
+    repo.commit("2026-01-06T10:00:00-08:00", "Correct the summary")
+
+    build = repo.build()
+
+    assert build.ok, build.output
+    version = build.versions()[0]
+    assert (version["summary"], version["material"], version["corrected"]) == ("First version.", False, True)
+    assert "corrected after publication" in build.page("privacy-statement/versions")
+
+
+def test_a_correction_for_a_date_with_no_version_is_an_error(repo: SiteRepo):
+    repo.write_statement("First text.", summary="First version.")
+    repo.write("versions/privacy-statement/2026-01-04.yml", "summary: Wrong day.\n")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "versions/privacy-statement/2026-01-04.yml" in build.output and "2026-01-05" in build.output
+
+
+def test_a_shallow_clone_is_refused_with_the_fix(repo: SiteRepo, tmp_path):
+    repo.write_statement("First text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write_statement("Second text.", summary="Second version.")
+    repo.commit("2026-01-06T10:00:00-08:00")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True)
+
+    build = SiteRepo(clone).build()
+
+    assert not build.ok
+    assert "shallow clone" in build.output and "git fetch --unshallow" in build.output
+    assert "fetch-depth: 0" in build.output
+
+
+def test_a_folder_that_is_not_a_git_repository_is_refused(repo: SiteRepo, tmp_path):
+    repo.write_statement("First text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    download = tmp_path / "download"
+    shutil.copytree(repo.root, download, ignore=shutil.ignore_patterns(".git"))
+
+    build = SiteRepo(download).build()
+
+    assert not build.ok
+    assert "not a Git repository" in build.output and "dates come from Git" in build.output.replace(
+        "every version date comes from Git", "dates come from Git")
+
+
+def test_malformed_front_matter_names_the_file_commit_and_line(repo: SiteRepo):
+    repo.write("docs/privacy-statement.md",
+               "---\ntitle: Privacy Statement\nrevision:\n  material: true\n  summary: Oops: a colon\n---\n\nText.\n")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "docs/privacy-statement.md (commit" in build.output
+    assert "not valid YAML" in build.output and "line 5" in build.output
+    assert "in quotes" in build.output
+
+
+def test_a_missing_or_unknown_revision_key_is_named(repo: SiteRepo):
+    repo.write("docs/privacy-statement.md", "---\nrevision:\n  material: true\n  sumary: Typo.\n---\n\nText.\n")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "'revision.sumary' is not a key policypress knows" in build.output
+    assert "line 4" in build.output
+
+
+def test_a_malformed_effective_date_is_named(repo: SiteRepo):
+    repo.write_statement("Text.", summary="First version.", effective="2026-13-01")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "revision.effective" in build.output and "YYYY-MM-DD" in build.output
+
+
+def test_an_effective_date_before_the_version_date_is_an_error(repo: SiteRepo):
+    repo.write_statement("Text.", summary="First version.", effective="2026-01-01")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "revision.effective is 2026-01-01, before the day this version landed (2026-01-05)" in build.output
+
+
+def test_a_commit_dated_in_the_future_is_an_error(repo: SiteRepo):
+    repo.write_statement("Text.", summary="First version.")
+    repo.commit("2099-01-05T10:00:00-08:00")
+
+    build = repo.build()
+
+    assert not build.ok
+    assert "in the future" in build.output and "clock" in build.output
+
+
+def test_bad_settings_name_the_key(repo: SiteRepo):
+    repo.write_statement("Text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+
+    repo.configure(timezone="America/Los Angeles")
+    wrong_zone = repo.build()
+    repo.configure(documents=[{"source": "missing.md", "slug": "privacy-statement", "title": "Privacy"}])
+    missing_document = repo.build()
+
+    assert "extra.policypress.timezone" in wrong_zone.output and "IANA" in wrong_zone.output
+    assert "extra.policypress.documents[0].source" in missing_document.output
+    assert "'missing.md'" in missing_document.output
+
+
+def test_uncommitted_edits_are_not_published_by_a_build(repo: SiteRepo):
+    repo.write_statement("Committed text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write_statement("Work in progress.", summary="Draft.")
+
+    build = repo.build()
+
+    assert build.ok, build.output
+    assert "Committed text." in build.page("privacy-statement")
+    assert "Work in progress." not in build.page("privacy-statement")
+
+
+def test_the_example_site_publishes_every_contract_url(tmp_path):
+    site = tmp_path / "site"
+    result = subprocess.run(["mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=PROJECT,
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": _path()})
+    assert result.returncode == 0, result.stderr
+
+    import json
+    listing = json.loads((site / "versions.json").read_text())
+    statement = next(d for d in listing["documents"] if d["slug"] == "privacy-statement")
+    assert len(statement["versions"]) >= 4
+    for document in listing["documents"]:
+        slug = document["slug"]
+        archive = (site / slug / "versions" / "index.html").read_text()
+        assert (site / slug / "index.html").exists()
+        for version in document["versions"]:
+            number = version["version"]
+            assert (site / slug / "versions" / number / "index.html").exists()
+            assert f'href="/{slug}/versions/{number}/"' in archive
+            assert len(version["sha256"]) == 64 and version["source"] in ("git", "imported")
+        assert document["current"] == document["versions"][0]["version"]
+
+
+def _path():
+    import os
+    return os.environ["PATH"]

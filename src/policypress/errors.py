@@ -26,7 +26,8 @@ class Finding:
     severity: str = "warning"
 
     def __str__(self) -> str:
-        return format_message(self.problem, self.where, self.fix)
+        where = f"{self.where}, line {self.line}" if self.where and self.line else self.where
+        return format_message(self.problem, where, self.fix)
 
 
 def format_message(problem: str, where: str | None, fix: str | None) -> str:

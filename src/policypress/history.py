@@ -100,3 +100,13 @@ def _written_blobs(changes: str) -> Iterable[tuple[str, str]]:
         status, new_blob = meta[-1], meta[3]
         i += 3 if status[0] in "RC" else 2
         yield fields[i - 1], new_blob
+
+
+def refs_to_watch(root: Path) -> list[Path]:
+    """Files that change when a commit lands, so a live preview can rebuild on commit."""
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return []
+    git_dir, common = Path(repo.git_dir), Path(repo.common_dir)
+    return [p for p in (git_dir / "HEAD", common / "refs" / "heads") if p.exists()]
