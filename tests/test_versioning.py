@@ -309,6 +309,30 @@ def test_the_example_site_publishes_every_contract_url(tmp_path):
             assert len(version["sha256"]) == 64 and version["source"] in ("git", "imported")
         assert document["current"] == document["versions"][0]["version"]
 
+    # Archived copies stay out of search, so search finds the text in force.
+    search = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {entry["location"] for entry in search["docs"]}
+    assert any(location.startswith("privacy-statement/") for location in locations)
+    assert not any("/versions/" in location for location in locations)
+    # Headings keep ids that can be cited.
+    assert 'id="web-server-logs"' in (site / "privacy-statement" / "index.html").read_text()
+
+
+def test_an_archived_version_says_when_it_applied_and_links_to_the_current_one(repo: SiteRepo):
+    repo.write_statement("First text.", summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write_statement("Second text.", summary="Second version.")
+    repo.commit("2026-02-10T10:00:00-08:00")
+
+    build = repo.build()
+
+    archived = build.page("privacy-statement/versions/2026-01-05")
+    assert "Archived version" in archived
+    assert "This version applied from January 5, 2026 until February 10, 2026." in archived
+    assert 'href="/privacy-statement/">Read the current version' in archived
+    current = build.page("privacy-statement/versions/2026-02-10")
+    assert "is the version in force" in current
+
 
 def _path():
     import os

@@ -61,6 +61,12 @@ def parse(text: str, where: str) -> Source:
             fix="check the lines between the two '---' markers: each key is 'name: value', "
             "nested keys are indented with spaces, and text containing ': ' is put in quotes.",
         ) from None
+    except ValueError as error:  # PyYAML reads 2026-02-30 as a date and fails
+        raise PolicyError(
+            f"the front matter has a date that does not exist ({error}).",
+            where=where,
+            fix="check each YYYY-MM-DD value, for example 'effective:'.",
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -69,18 +75,22 @@ def parse(text: str, where: str) -> Source:
             where=where,
             fix="put keys such as 'title:' and 'revision:' between the two '---' markers.",
         )
-    return Source(data, normalise(text[match.end():]), where, _key_lines(node))
+    return Source(data, normalise(text[match.end():]), where, _key_lines(node, where))
 
 
-def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict:
+def _key_lines(node: yaml.Node | None, where: str, prefix: str = "") -> dict:
     # One level of nesting is all front matter needs; +2 accounts for the opening '---'.
     lines: dict = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = f"{prefix}{key.value}"
-            lines[name] = key.start_mark.line + 2
+            line = key.start_mark.line + 2
+            if name in lines:  # YAML would silently keep the last one
+                raise PolicyError(f"front matter key '{name}' appears twice (lines {lines[name]} and {line}).",
+                                  where=where, fix="keep one of them.")
+            lines[name] = line
             if not prefix:
-                lines.update(_key_lines(value, f"{name}."))
+                lines.update(_key_lines(value, where, f"{name}."))
     return lines
 
 

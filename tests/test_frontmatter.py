@@ -1,0 +1,50 @@
+"""Front matter and body normalisation: what counts as a change to the text."""
+
+import pytest
+
+from policypress import frontmatter
+from policypress.errors import PolicyError
+
+
+def test_line_endings_trailing_spaces_and_surrounding_blank_lines_do_not_count():
+    assert frontmatter.normalise("\n\nText.  \r\nMore.\t\r\n\n\n") == frontmatter.normalise("Text.\nMore.")
+
+
+def test_the_body_starts_after_the_front_matter():
+    source = frontmatter.parse("---\ntitle: T\nrevision:\n  material: false\n  summary: S\n---\n# T\n", "a.md")
+    assert source.body == "# T\n"
+    assert frontmatter.change_note(source).material is False
+    assert source.line_of("revision.summary") == 5
+
+
+def test_a_text_without_front_matter_has_no_revision_block():
+    source = frontmatter.parse("# Just text\n", "a.md")
+    with pytest.raises(PolicyError, match="no 'revision' block"):
+        frontmatter.change_note(source)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("'yes please'", "revision.material' is 'yes please'"),
+    ("true\n  effective: 2026-1-30", "revision.effective' is '2026-1-30'"),
+])
+def test_bad_values_are_named_with_their_line(value, message):
+    source = frontmatter.parse(f"---\nrevision:\n  material: {value}\n  summary: S\n---\nT\n", "a.md")
+    with pytest.raises(PolicyError, match=message) as error:
+        frontmatter.change_note(source)
+    assert "a.md, line" in str(error.value)
+
+
+def test_a_summary_is_plain_text_with_its_spacing_tidied():
+    source = frontmatter.parse("---\nrevision:\n  material: true\n  summary: |\n    Two\n    lines.\n---\nT\n", "a.md")
+    assert frontmatter.change_note(source).summary == "Two lines."
+
+
+def test_a_key_written_twice_is_an_error_not_a_silent_choice():
+    with pytest.raises(PolicyError, match=r"'revision.summary' appears twice \(lines 4 and 5\)"):
+        frontmatter.parse("---\nrevision:\n  material: true\n  summary: A\n  summary: B\n---\nT\n", "a.md")
+
+
+def test_an_impossible_date_is_an_error_naming_the_file():
+    with pytest.raises(PolicyError, match="a date that does not exist") as error:
+        frontmatter.parse("---\nrevision:\n  effective: 2026-02-30\n---\nT\n", "docs/a.md")
+    assert str(error.value).startswith("docs/a.md:")
