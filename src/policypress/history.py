@@ -54,10 +54,7 @@ class History:
 
     @property
     def head(self) -> str | None:
-        try:
-            return self.repo.head.commit.hexsha
-        except ValueError:  # a repository with no commits yet
-            return None
+        return head_commit(self.repo)
 
     def revisions(self, paths: Iterable[str], timezone: ZoneInfo, now: datetime) -> list[Revision]:
         """Revisions of the given paths, oldest first, following renames between them."""
@@ -89,6 +86,14 @@ class History:
 
     def read_blob(self, blob: str) -> str:
         return self.repo.odb.stream(bytes.fromhex(blob)).read().decode("utf-8")
+
+
+def head_commit(repo: git.Repo) -> str | None:
+    """HEAD's commit id, read from the ref files (no git process); None before the first commit."""
+    try:
+        return git.SymbolicReference.dereference_recursive(repo, "HEAD")
+    except ValueError:
+        return None
 
 
 def _written_blobs(changes: str) -> Iterable[tuple[str, str]]:

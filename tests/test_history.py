@@ -1,0 +1,49 @@
+"""Reading Git: a fixed number of git processes, however long the history."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sites import PROJECT, SiteRepo
+
+READ_SITE = """
+from pathlib import Path
+import yaml
+from policypress import settings, versioning
+raw = yaml.safe_load(Path("mkdocs.yml").read_text())["extra"]["policypress"]
+site = versioning.read_site(settings.load(raw, config_file=Path("mkdocs.yml"), docs_dir=Path("docs")))
+print(len(site.documents[0].versions))
+"""
+
+
+def git_processes_to_read(repo: SiteRepo, tmp_path: Path) -> tuple[int, list[str]]:
+    """Read the site in a fresh interpreter with a `git` on PATH that records each start."""
+    shim = tmp_path / "shim"
+    shim.mkdir(exist_ok=True)
+    log = tmp_path / "git-calls.log"
+    real_git = subprocess.run(["which", "git"], capture_output=True, text=True).stdout.strip()
+    (shim / "git").write_text(f'#!/bin/sh\necho "$*" >> {log}\nexec {real_git} "$@"\n')
+    (shim / "git").chmod(0o755)
+    log.write_text("")
+    env = {**os.environ, "PATH": f"{shim}:{os.environ['PATH']}", "PYTHONPATH": str(PROJECT / "src")}
+    result = subprocess.run([sys.executable, "-c", READ_SITE], cwd=repo.root, env=env,
+                            capture_output=True, text=True, check=True)
+    calls = [line for line in log.read_text().splitlines() if line != "version"]  # GitPython's probe
+    return int(result.stdout), calls
+
+
+def test_git_processes_do_not_grow_with_the_number_of_revisions(repo: SiteRepo, tmp_path):
+    repo.write_statement("Version 0.", summary="Version 0.")
+    repo.commit("2026-01-01T10:00:00-08:00")
+    short_count, short_calls = git_processes_to_read(repo, tmp_path)
+    for day in range(2, 31):
+        repo.write_statement(f"Version {day}.", summary=f"Version {day}.")
+        repo.commit(f"2026-01-{day:02d}T10:00:00-08:00")
+
+    long_count, long_calls = git_processes_to_read(repo, tmp_path)
+
+    assert (short_count, long_count) == (1, 30)
+    assert len(long_calls) == len(short_calls) <= 2, long_calls
+    assert any(call.startswith("log --first-parent") for call in long_calls)
+    assert any(call.startswith("cat-file --batch") for call in long_calls)
