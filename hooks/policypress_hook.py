@@ -43,6 +43,12 @@ def on_config(config):
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None
+    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH when set: take it from Git, not the clock,
+    # unless the person building set it themselves.
+    if _state.setdefault("epoch_from_git", "SOURCE_DATE_EPOCH" not in os.environ):
+        epoch = site.source_date_epoch(settings)
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     base_path = urlsplit(config.site_url or "").path or "/"
     _state.update(settings=settings, urls=Urls(base_path if base_path.endswith("/") else base_path + "/",
                                                 config.site_url or None))
@@ -63,7 +69,8 @@ def on_files(files: Files, config) -> Files:
     try:
         built = _state["cache"].build(
             settings, urls, _site_links(files, settings, urls), _renderer(config),
-            with_drafts=_state["command"] == "serve",
+            with_drafts=_state["command"] == "serve", site_name=config.site_name,
+            render_key=repr((config.markdown_extensions, config.mdx_configs, urls.base_path)),
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None
@@ -78,7 +85,8 @@ def on_files(files: Files, config) -> Files:
         file = _file_for(page, files, config)
         views[file.src_uri] = page
     for path, content in built.files.items():
-        files.append(File.generated(config, path, content=content))
+        # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.INCLUDED))
     _state["pages"] = views
     return files
 
@@ -91,6 +99,12 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_page_context(context, page, config, nav):
     planned = _state["pages"].get(page.file.src_uri)
     context["policypress"] = planned.view if planned else None
+    context["policypress_site"] = _state["built"].site_view
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # Pages without a Markdown source (404.html) show the banner and feed links too.
     context["policypress_site"] = _state["built"].site_view
     return context
 

@@ -55,6 +55,8 @@ class PageView:
     compare_url: str | None = None
     previous: VersionView | None = None
     """For a changes page: the version the changes are measured from."""
+    redline: object | None = None
+    """For a changes page: a ``changes.RedlineView``."""
 
 
 @dataclass(frozen=True)

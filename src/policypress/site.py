@@ -11,7 +11,7 @@ from datetime import datetime
 
 import git
 
-from . import pages, version_list, versioning
+from . import changes, feeds, history, links, notices, pages, redline, version_list, versioning
 from .errors import Finding
 from .links import SiteLinks
 from .settings import Settings
@@ -37,6 +37,7 @@ class BuildCache:
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._site: versioning.Site | None = None
+        self._bodies: dict[tuple, redline.Body] = {}
 
     def read(self, settings: Settings, *, with_drafts: bool) -> versioning.Site:
         key = (settings, settings.day_today(), with_drafts, *_repository_state(settings))
@@ -46,17 +47,44 @@ class BuildCache:
         return self._site
 
     def build(self, settings: Settings, urls: Urls, site_links: SiteLinks, render: pages.Render, *,
-              with_drafts: bool = False) -> Built:
+              with_drafts: bool = False, site_name: str = "", render_key: str = "") -> Built:
         site = self.read(settings, with_drafts=with_drafts)
-        return plan(site, urls, site_links, render)
+        return plan(site, urls, site_links, self.parser(settings, site_links, render, render_key),
+                    settings=settings, site_name=site_name)
+
+    def parser(self, settings: Settings, site_links: SiteLinks, render: pages.Render,
+               render_key: str) -> changes.ParsedBody:
+        """Parsed bodies for redlines, reused while the text and the Markdown settings are the same."""
+        sources = {spec.slug: spec.source for spec in settings.documents}
+
+        def parsed(version) -> redline.Body:
+            key = (version.slug, version.sha256, render_key)
+            if key not in self._bodies:
+                text = links.rebase(version.body, sources[version.slug], site_links.url_for)
+                self._bodies[key] = redline.parse_body(render(text))
+            return self._bodies[key]
+
+        return parsed
 
 
-def plan(site: versioning.Site, urls: Urls, site_links: SiteLinks, render: pages.Render) -> Built:
-    site_pages = [
-        page for document in site.documents for page in pages.document_pages(document, urls, site_links)
-    ]
-    files = {"versions.json": version_list.versions_json(site.documents, urls)}
-    return Built(site_pages, files, site.findings, site.unpublished)
+def plan(site: versioning.Site, urls: Urls, site_links: SiteLinks, parsed: changes.ParsedBody, *,
+         settings: Settings, site_name: str) -> Built:
+    site_pages, files = [], {"versions.json": version_list.versions_json(site.documents, urls)}
+    for document in site.documents:
+        site_pages += pages.document_pages(document, urls, site_links)
+        redlines, data = changes.changes_pages(document, urls, parsed)
+        site_pages += redlines
+        files.update(data)
+    # Change notices: feeds of every version, the banner, and the notice-period check
+    files.update(feeds.atom_feeds(site.documents, urls, settings.timezone, site_name))
+    if settings.gpc:
+        files[".well-known/gpc.json"] = notices.gpc_json(site.documents[0])
+    site_view = {
+        "banner": notices.banner(site.documents, urls, settings.banner_days),
+        "feeds": feeds.feed_links(site.documents, urls, site_name),
+    }
+    findings = site.findings + notices.notice_period_findings(site.documents, settings)
+    return Built(site_pages, files, findings, site.unpublished, site_view)
 
 
 def _repository_state(settings: Settings) -> tuple:
@@ -71,6 +99,15 @@ def _repository_state(settings: Settings) -> tuple:
 
 def _head(settings: Settings) -> str | None:
     try:  # GitPython reads refs from disk here: no git process
-        return git.Repo(settings.root, search_parent_directories=True).head.commit.hexsha
+        return history.head_commit(git.Repo(settings.root, search_parent_directories=True))
     except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
         return datetime.now().isoformat()  # nothing stable to key on: never reuse
+
+
+def source_date_epoch(settings: Settings) -> int | None:
+    """The HEAD commit's time: the build date a generator stamps into sitemaps, taken from Git so
+    that the same commit always builds the same bytes. None in a repository with no commits."""
+    try:
+        return git.Repo(settings.root, search_parent_directories=True).head.commit.committed_date
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
+        return None

@@ -1,0 +1,703 @@
+/*
+ * policypress redline: step through changes, show changes only, and compare any two versions.
+ *
+ * On a redline page the build has already rendered the redline (src/policypress/redline.py).
+ * On the compare page this script fetches two versions' redline.json (written by the build
+ * from `redline_source`) and renders their redline here, with a port of the same algorithm:
+ * the same blocks, the same difflib matching, the same HTML, byte for byte. Change one and
+ * change the other; tests/test_redline_js.py runs both and compares.
+ *
+ * No dependencies and no requests beyond this site's own redline.json files. Under Node the
+ * core is exported for that test and nothing touches the DOM.
+ *
+ * Markup it works with (the buttons' text is the template's, so it can be translated):
+ *
+ *   <nav class="pp-redline-nav" aria-label="Changes" hidden>       shown once this script runs
+ *     <button type="button" class="pp-redline-prev">Previous change</button>
+ *     <button type="button" class="pp-redline-next">Next change</button>
+ *     <button type="button" class="pp-redline-only" aria-pressed="false">Changes only</button>
+ *     <span class="pp-redline-position" aria-live="polite"
+ *           data-template="Change {current} of {total}" data-total="{total} changes"
+ *           data-empty="No changes"></span>
+ *   </nav>
+ *   <div class="pp-redline">…Redline.html…</div>
+ *
+ * and on the compare page (/<slug>/versions/compare/?from=YYYY-MM-DD&to=YYYY-MM-DD):
+ *
+ *   <div class="pp-compare" data-pp-source="../{version}/redline.json">
+ *     <noscript>…JavaScript is needed to compare any two versions; the changes each version
+ *       made are linked from the archive…</noscript>
+ *     <p class="pp-compare-status" role="status"></p>
+ *     the nav above, then <div class="pp-redline"></div>
+ *   </div>
+ */
+(function (root) {
+  "use strict";
+
+  /* ---------------------------------------------------------------------------------------
+   * Settings shared with redline.py
+   * ------------------------------------------------------------------------------------- */
+
+  const SOURCE_FORMAT = 1;
+  const SIMILARITY = 0.5;
+  const PAIRING_WINDOW = 16;
+  const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+  const CELLS = new Set(["td", "th"]);
+  const MARKS = { deleted: "del", inserted: "ins" };
+  const LABELS = { deleted: "deleted: ", inserted: "inserted: " };
+  const isMarked = (status) => status === "deleted" || status === "inserted";
+  const BLOCK_CLASSES = {
+    unchanged: "pp-unchanged",
+    deleted: "pp-block-del",
+    inserted: "pp-block-ins",
+  };
+
+  /* ---------------------------------------------------------------------------------------
+   * A version's body, from its redline.json
+   * ------------------------------------------------------------------------------------- */
+
+  function escapeText(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function escapeAttr(value) {
+    return escapeText(value).replace(/"/g, "&quot;");
+  }
+
+  function openTag(name, attrs, isVoid) {
+    const attributes = attrs.map(([attr, value]) => ` ${attr}="${escapeAttr(value)}"`).join("");
+    return `<${name}${attributes}${isVoid ? " /" : ""}>`;
+  }
+
+  /** The last value of an attribute, as Python's dict(attrs).get(name) gives it. */
+  function attrValue(attrs, name) {
+    let found;
+    for (const [attr, value] of attrs) if (attr === name) found = value;
+    return found;
+  }
+
+  function tag(name, attrs) {
+    return { name, attrs, opening: openTag(name, attrs, false) };
+  }
+
+  /** Blocks with the same tokens and keys as redline.py's parse_body. */
+  function loadBody(source) {
+    if (!source || source.format !== SOURCE_FORMAT) {
+      throw new Error("This version's redline.json has a format this page cannot read.");
+    }
+    const contexts = source.contexts.map((tags) => {
+      const context = tags.map(([name, attrs]) => tag(name, attrs));
+      context.key = context.map((t) => t.opening).join("");
+      return context;
+    });
+    return { blocks: source.blocks.map((entry) => loadBlock(entry, contexts)), ids: source.ids };
+  }
+
+  function loadBlock(entry, contexts) {
+    const block = { tag: entry.tag, attrs: entry.attrs, tokens: [], children: null };
+    if (entry.children) {
+      block.children = entry.children.map((child) => loadBlock(child, contexts));
+      block.keys = [];
+      for (const child of block.children) for (const key of child.keys) block.keys.push(key);
+      block.key = `${block.tag}\x04${block.children.map((c) => c.key).join("\x1e")}\x05`;
+      return block;
+    }
+    const pre = entry.tag === "pre";
+    block.tokens = entry.tokens.map(([index, value]) => {
+      const context = contexts[index];
+      if (Array.isArray(value)) {
+        const element = tag(value[0], value[1]);
+        return { context, text: "", void: element, key: `${context.key}\x01${element.opening}` };
+      }
+      // Outside <pre> the key ignores the one space a word keeps after it.
+      const word = !pre && value.endsWith(" ") ? value.slice(0, -1) : value;
+      return { context, text: value, void: null, key: `${context.key}\x01${word}` };
+    });
+    block.keys = block.tokens.map((token) => token.key);
+    block.key = `${block.tag}\x02${block.keys.join("\x1f")}\x03`;
+    return block;
+  }
+
+  /* ---------------------------------------------------------------------------------------
+   * Matching: Python's difflib.SequenceMatcher (autojunk off, no junk), after trimming the
+   * common prefix and suffix exactly as redline.py's _matching_blocks does
+   * ------------------------------------------------------------------------------------- */
+
+  /** difflib's find_longest_match: earliest in a, then earliest in b, among the longest. */
+  function findLongestMatch(a, b, b2j, alo, ahi, blo, bhi) {
+    let besti = alo;
+    let bestj = blo;
+    let bestsize = 0;
+    let j2len = new Map();
+    for (let i = alo; i < ahi; i++) {
+      const newj2len = new Map();
+      const positions = b2j.get(a[i]) || [];
+      for (const j of positions) {
+        if (j < blo) continue;
+        if (j >= bhi) break;
+        const k = (j2len.get(j - 1) || 0) + 1;
+        newj2len.set(j, k);
+        if (k > bestsize) {
+          besti = i - k + 1;
+          bestj = j - k + 1;
+          bestsize = k;
+        }
+      }
+      j2len = newj2len;
+    }
+    // difflib then extends the match by equal neighbours; without junk there are none to take,
+    // but the loops stay so this reads line for line like difflib.
+    while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) {
+      besti--;
+      bestj--;
+      bestsize++;
+    }
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) {
+      bestsize++;
+    }
+    return [besti, bestj, bestsize];
+  }
+
+  /** difflib's get_matching_blocks, sentinel included. */
+  function sequenceMatchingBlocks(a, b) {
+    const b2j = new Map();
+    b.forEach((element, j) => {
+      const positions = b2j.get(element);
+      if (positions) positions.push(j);
+      else b2j.set(element, [j]);
+    });
+    const queue = [[0, a.length, 0, b.length]];
+    const found = [];
+    while (queue.length) {
+      const [alo, ahi, blo, bhi] = queue.pop();
+      const match = findLongestMatch(a, b, b2j, alo, ahi, blo, bhi);
+      const [i, j, k] = match;
+      if (k) {
+        found.push(match);
+        if (alo < i && blo < j) queue.push([alo, i, blo, j]);
+        if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
+      }
+    }
+    found.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const blocks = [];
+    let [i1, j1, k1] = [0, 0, 0];
+    for (const [i2, j2, k2] of found) {
+      if (i1 + k1 === i2 && j1 + k1 === j2) {
+        k1 += k2;
+      } else {
+        if (k1) blocks.push([i1, j1, k1]);
+        [i1, j1, k1] = [i2, j2, k2];
+      }
+    }
+    if (k1) blocks.push([i1, j1, k1]);
+    blocks.push([a.length, b.length, 0]);
+    return blocks;
+  }
+
+  function commonEnds(a, b) {
+    const limit = Math.min(a.length, b.length);
+    let prefix = 0;
+    while (prefix < limit && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < limit - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return [prefix, suffix];
+  }
+
+  function matchingBlocks(a, b, ends) {
+    const [prefix, suffix] = ends || commonEnds(a, b);
+    const found = [[0, 0, prefix]];
+    const aEnd = a.length - suffix;
+    const bEnd = b.length - suffix;
+    if (prefix < aEnd && prefix < bEnd) {
+      for (const [i, j, k] of sequenceMatchingBlocks(a.slice(prefix, aEnd), b.slice(prefix, bEnd))) {
+        found.push([i + prefix, j + prefix, k]);
+      }
+    }
+    found.push([aEnd, bEnd, suffix]);
+    // Join touching blocks and drop empty ones, then add difflib's sentinel.
+    const joined = [];
+    for (const block of found) {
+      const last = joined[joined.length - 1];
+      if (last && last[0] + last[2] === block[0] && last[1] + last[2] === block[1]) {
+        last[2] += block[2];
+      } else if (block[2]) {
+        joined.push(block.slice());
+      }
+    }
+    joined.push([a.length, b.length, 0]);
+    return joined;
+  }
+
+  /** difflib's get_opcodes for the given matching blocks. */
+  function opcodes(blocks) {
+    let i = 0;
+    let j = 0;
+    const result = [];
+    for (const [a, b, size] of blocks) {
+      if (i < a && j < b) result.push(["replace", i, a, j, b]);
+      else if (i < a) result.push(["delete", i, a, j, b]);
+      else if (j < b) result.push(["insert", i, a, j, b]);
+      i = a + size;
+      j = b + size;
+      if (size) result.push(["equal", a, i, b, j]);
+    }
+    return result;
+  }
+
+  function countElements(sequence) {
+    const counts = new Map();
+    for (const element of sequence) counts.set(element, (counts.get(element) || 0) + 1);
+    return counts;
+  }
+
+  /* ---------------------------------------------------------------------------------------
+   * Alignment: which blocks stayed, went, came or were edited
+   * ------------------------------------------------------------------------------------- */
+
+  function aligned(status, oldBlock, newBlock, children, edits) {
+    return { status, old: oldBlock, new: newBlock, children: children || [], edits: edits || [] };
+  }
+
+  function align(oldBlocks, newBlocks) {
+    const result = [];
+    const keys = (blocks) => blocks.map((block) => block.key);
+    for (const [op, i1, i2, j1, j2] of opcodes(matchingBlocks(keys(oldBlocks), keys(newBlocks)))) {
+      if (op === "equal") {
+        for (let k = 0; k < i2 - i1; k++) {
+          result.push(aligned("unchanged", oldBlocks[i1 + k], newBlocks[j1 + k]));
+        }
+      } else {
+        result.push(...pair(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2)));
+      }
+    }
+    return result;
+  }
+
+  /** Pair edited blocks in order; whatever finds no partner was deleted or inserted. */
+  function pair(oldBlocks, newBlocks) {
+    const paired = [];
+    let start = 0;
+    for (const oldBlock of oldBlocks) {
+      let edited = null;
+      const end = Math.min(newBlocks.length, start + PAIRING_WINDOW);
+      for (let index = start; index < end && !edited; index++) {
+        edited = compareBlocks(oldBlock, newBlocks[index]);
+        if (edited) {
+          for (const block of newBlocks.slice(start, index)) paired.push(aligned("inserted", null, block));
+          paired.push(edited);
+          start = index + 1;
+        }
+      }
+      if (!edited) paired.push(aligned("deleted", oldBlock, null));
+    }
+    for (const block of newBlocks.slice(start)) paired.push(aligned("inserted", null, block));
+    return paired;
+  }
+
+  function compareBlocks(oldBlock, newBlock) {
+    if (oldBlock.tag !== newBlock.tag || (oldBlock.children === null) !== (newBlock.children === null)) {
+      return null;
+    }
+    let blocks;
+    if (CELLS.has(newBlock.tag)) {
+      blocks = matchingBlocks(oldBlock.keys, newBlock.keys);
+    } else {
+      blocks = matchingIfSimilar(oldBlock.keys, newBlock.keys);
+      if (blocks === null) return null;
+    }
+    if (oldBlock.children !== null) {
+      return aligned("changed", oldBlock, newBlock, align(oldBlock.children, newBlock.children));
+    }
+    return aligned("changed", oldBlock, newBlock, null, edits(oldBlock.tokens, newBlock.tokens, blocks));
+  }
+
+  function matchingIfSimilar(a, b) {
+    const total = a.length + b.length;
+    if (!total) return matchingBlocks(a, b);
+    // Cheap upper bounds on the similarity first; they only save time, never change the answer.
+    if ((2 * Math.min(a.length, b.length)) / total < SIMILARITY) return null;
+    const [prefix, suffix] = commonEnds(a, b);
+    if ((2 * (prefix + suffix)) / total < SIMILARITY) {
+      const available = countElements(b.slice(prefix, b.length - suffix));
+      let shared = 0;
+      for (const element of a.slice(prefix, a.length - suffix)) {
+        const count = available.get(element) || 0;
+        if (count > 0) shared++;
+        available.set(element, count - 1);
+      }
+      if ((2 * (prefix + suffix + shared)) / total < SIMILARITY) return null;
+    }
+    const blocks = matchingBlocks(a, b, [prefix, suffix]);
+    const matched = blocks.reduce((sum, block) => sum + block[2], 0);
+    return (2 * matched) / total < SIMILARITY ? null : blocks;
+  }
+
+  function edits(oldTokens, newTokens, blocks) {
+    const result = [];
+    for (const [op, i1, i2, j1, j2] of opcodes(blocks)) {
+      if (op === "equal") {
+        const kept = newTokens.slice(j1, j2);
+        // Keys ignore a trailing space; keep the old one before a change so words never touch.
+        const last = oldTokens[i2 - 1];
+        if (last.text.endsWith(" ") && !kept[kept.length - 1].text.endsWith(" ")) kept[kept.length - 1] = last;
+        result.push({ status: "unchanged", tokens: kept, startsChange: false });
+        continue;
+      }
+      if (i1 < i2) result.push({ status: "deleted", tokens: oldTokens.slice(i1, i2), startsChange: true });
+      if (j1 < j2) {
+        result.push({ status: "inserted", tokens: newTokens.slice(j1, j2), startsChange: i1 === i2 });
+      }
+    }
+    return result;
+  }
+
+  /* ---------------------------------------------------------------------------------------
+   * Rendering: the aligned blocks as HTML
+   * ------------------------------------------------------------------------------------- */
+
+  function anchorPrefix(ids) {
+    let prefix = "change-";
+    const taken = (id) => id.startsWith(prefix) && /^[0-9]+$/.test(id.slice(prefix.length));
+    while (ids.some(taken)) prefix = `pp-${prefix}`;
+    return prefix;
+  }
+
+  function listStart(block) {
+    const start = attrValue(block.attrs, "start") || "";
+    return /^-?[0-9]+$/.test(start) ? parseInt(start, 10) : 1;
+  }
+
+  /** Item numbers of an edited ordered list: deleted items keep their old number. */
+  function numbering(oldBlock, newBlock) {
+    let oldNumber = listStart(oldBlock);
+    let newNumber = listStart(newBlock);
+    return (status) => {
+      if (status === "deleted") return oldNumber++;
+      if (status !== "inserted") oldNumber++;
+      return newNumber++;
+    };
+  }
+
+  function withClass(attrs, classes) {
+    const index = attrs.findIndex(([attr]) => attr === "class");
+    if (index < 0) return attrs.concat([["class", classes.join(" ")]]);
+    const result = attrs.slice();
+    result[index] = ["class", [attrs[index][1]].concat(classes).join(" ")];
+    return result;
+  }
+
+  /** The block's attributes plus redline classes and, in an edited ordered list, its number. */
+  function decorate(block, classes, value) {
+    if (HEADINGS.has(block.tag) || block.tag === "thead") classes = classes.concat(["pp-context"]);
+    let attrs = block.attrs.map((attr) => attr.slice());
+    if (classes.length) attrs = withClass(attrs, classes);
+    if (value !== null && value !== undefined) {
+      attrs = attrs.filter(([attr]) => attr !== "value").concat([["value", String(value)]]);
+    }
+    return attrs;
+  }
+
+  function closing(tagName) {
+    return tagName ? `</${tagName}>\n` : "\n";
+  }
+
+  function frames(context, stripId) {
+    const marker = stripId ? "\x00" : "";
+    return context.map((t) => ({ identity: t.opening + marker, name: t.name, attrs: t.attrs, stripId, mark: null }));
+  }
+
+  function sharedLength(contexts) {
+    const first = contexts[0];
+    let length = first.length;
+    for (const context of contexts.slice(1)) {
+      length = Math.min(length, context.length);
+      while (length && context[length - 1].opening !== first[length - 1].opening) length--;
+    }
+    return length;
+  }
+
+  /** Writes aligned blocks as HTML, numbering change anchors as it meets them. */
+  function Renderer(prefix) {
+    this.prefix = prefix;
+    this.out = [];
+    this.ids = new Set();
+    this.pending = false; // a change has started and its anchor is not written yet
+    this.marks = 0;
+    this.count = 0;
+  }
+
+  Renderer.prototype.blocks = function (items, nextNumber) {
+    let inRun = false;
+    for (const item of items) {
+      const whole = isMarked(item.status);
+      // A run of whole blocks deleted or inserted together is one change.
+      if (whole && !inRun) this.pending = true;
+      else if (!whole) this.pending = false;
+      inRun = whole;
+      const block = item.new || item.old;
+      const value = nextNumber && block.tag === "li" ? nextNumber(item.status) : null;
+      if (item.status === "changed") this.changed(item, value);
+      else this.whole(block, item.status, true, value);
+    }
+    this.pending = false;
+  };
+
+  Renderer.prototype.changed = function (item, value) {
+    const block = item.new;
+    this.out.push(this.opening(block.tag, decorate(block, [], value)));
+    if (block.children !== null) {
+      this.out.push("\n");
+      this.blocks(item.children, block.tag === "ol" ? numbering(item.old, block) : null);
+    } else {
+      this.inline(item.edits);
+    }
+    this.out.push(closing(block.tag));
+  };
+
+  /** A block that is unchanged, deleted or inserted as a whole, and all it contains. */
+  Renderer.prototype.whole = function (block, status, top, value) {
+    // Unchanged cells stay unmarked: hiding one would shift the columns of its row.
+    const marked = top && !(status === "unchanged" && CELLS.has(block.tag));
+    const attrs = decorate(block, marked ? [BLOCK_CLASSES[status]] : [], value);
+    const stripId = status === "deleted";
+    if (block.tag === "hr") {
+      const anchor = isMarked(status) && this.pending ? this.anchor() : null;
+      this.out.push(`${this.opening("hr", attrs, stripId, true, anchor)}\n`);
+      return;
+    }
+    this.out.push(this.opening(block.tag, attrs, stripId));
+    if (block.children !== null) {
+      this.out.push("\n");
+      for (const child of block.children) this.whole(child, status, false, null);
+    } else if (block.tokens.length || status === "unchanged") {
+      const stack = [];
+      this.run(stack, status, block.tokens);
+      this.sync(stack, []);
+    } else {
+      this.openMark(status);
+      this.out.push(`</${MARKS[status]}>`);
+    }
+    this.out.push(closing(block.tag));
+  };
+
+  /** A leaf's tokens with their inline elements, each run of edits in one del or ins. */
+  Renderer.prototype.inline = function (runs) {
+    const stack = [];
+    for (const edit of runs) {
+      if (edit.startsChange) this.pending = true;
+      this.run(stack, edit.status, edit.tokens);
+    }
+    this.sync(stack, []);
+  };
+
+  Renderer.prototype.run = function (stack, status, tokens) {
+    let mark = null;
+    let shared = 0;
+    if (isMarked(status)) {
+      // The mark sits inside the elements all its tokens share, so it opens once.
+      shared = sharedLength(tokens.map((token) => token.context));
+      this.marks += 1;
+      mark = { identity: `\x00${this.marks}`, name: MARKS[status], attrs: [], stripId: false, mark: status };
+    }
+    let context;
+    for (const token of tokens) {
+      if (token.context !== context) {
+        context = token.context;
+        const wanted = mark
+          ? frames(context.slice(0, shared), false).concat([mark], frames(context.slice(shared), status === "deleted"))
+          : frames(context, false);
+        this.sync(stack, wanted);
+      }
+      if (token.void) {
+        const stripId = stack.some((frame) => frame.mark === "deleted");
+        this.out.push(this.opening(token.void.name, token.void.attrs, stripId, true));
+      } else {
+        this.out.push(token.text);
+      }
+    }
+  };
+
+  /** Close and open elements so the open ones are exactly `wanted`. */
+  Renderer.prototype.sync = function (stack, wanted) {
+    let keep = 0;
+    while (keep < stack.length && keep < wanted.length && stack[keep].identity === wanted[keep].identity) keep++;
+    for (let k = stack.length - 1; k >= keep; k--) this.out.push(`</${stack[k].name}>`);
+    stack.length = keep;
+    for (const frame of wanted.slice(keep)) {
+      if (frame.mark) this.openMark(frame.mark);
+      else this.out.push(this.opening(frame.name, frame.attrs, frame.stripId));
+      stack.push(frame);
+    }
+  };
+
+  Renderer.prototype.openMark = function (status) {
+    this.out.push(this.opening(MARKS[status], [], false, false, this.pending ? this.anchor() : null));
+    // Colour is not enough: screen readers announce what happened.
+    this.out.push(`<span class="pp-sr">${LABELS[status]}</span>`);
+  };
+
+  Renderer.prototype.anchor = function () {
+    this.count += 1;
+    this.pending = false;
+    return `${this.prefix}${this.count}`;
+  };
+
+  /** An opening tag that never repeats an id already written (or any, if deleted). */
+  Renderer.prototype.opening = function (name, attrs, stripId, isVoid, anchor) {
+    if (!name) return "";
+    let kept = [];
+    for (const [attr, value] of attrs) {
+      if (attr === "id") {
+        if (stripId || this.ids.has(value)) continue;
+        this.ids.add(value);
+      }
+      kept.push([attr, value]);
+    }
+    if (anchor) kept = withClass(kept, ["pp-change"]).concat([["id", anchor], ["tabindex", "-1"]]);
+    return openTag(name, kept, Boolean(isVoid));
+  };
+
+  /** The redline of two versions' redline.json, as redline.py's Redline.html. */
+  function renderRedline(oldSource, newSource) {
+    const oldBody = loadBody(oldSource);
+    const newBody = loadBody(newSource);
+    const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids)));
+    renderer.blocks(align(oldBody.blocks, newBody.blocks), null);
+    return { html: renderer.out.join(""), count: renderer.count };
+  }
+
+  const core = { renderRedline, matchingBlocks, sequenceMatchingBlocks, opcodes };
+
+  if (typeof module === "object" && module.exports) module.exports = core;
+  if (typeof document === "undefined") return;
+
+  /* ---------------------------------------------------------------------------------------
+   * In the page: stepping through changes
+   * ------------------------------------------------------------------------------------- */
+
+  let current = -1;
+
+  function anchors() {
+    return Array.from(document.querySelectorAll(".pp-redline .pp-change"));
+  }
+
+  /** "Change 3 of 12" once the reader has moved, "12 changes" before, "No changes" if none. */
+  function showPosition(total) {
+    for (const position of document.querySelectorAll(".pp-redline-nav .pp-redline-position")) {
+      let template;
+      if (!total) template = position.getAttribute("data-empty") || "No changes";
+      else if (current < 0) template = position.getAttribute("data-total") || "{total} changes";
+      else template = position.getAttribute("data-template") || "Change {current} of {total}";
+      position.textContent = template.replace("{current}", String(current + 1)).replace("{total}", String(total));
+    }
+  }
+
+  function step(direction) {
+    const all = anchors();
+    if (!all.length) return;
+    // Start from the change that has focus, if the reader moved there by other means.
+    const focused = all.indexOf(document.activeElement);
+    if (focused >= 0) current = focused;
+    current = Math.max(0, Math.min(all.length - 1, current + direction));
+    const target = all[current];
+    target.focus({ preventScroll: true });
+    const smooth = !root.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    target.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    showPosition(all.length);
+  }
+
+  function setChangesOnly(on) {
+    for (const redline of document.querySelectorAll(".pp-redline")) redline.classList.toggle("pp-changes-only", on);
+    for (const button of document.querySelectorAll(".pp-redline-only")) button.setAttribute("aria-pressed", String(on));
+  }
+
+  function onClick(event) {
+    const button = event.target.closest && event.target.closest(".pp-redline-nav button");
+    if (!button) return;
+    if (button.classList.contains("pp-redline-next")) step(1);
+    else if (button.classList.contains("pp-redline-prev")) step(-1);
+    else if (button.classList.contains("pp-redline-only")) {
+      setChangesOnly(button.getAttribute("aria-pressed") !== "true");
+    }
+  }
+
+  function isTyping(target) {
+    return Boolean(target && target.closest && target.closest("input, textarea, select, [contenteditable]"));
+  }
+
+  /** n and p step through changes. Material binds them to next and previous page, so on a
+   * page with changes we take them first (capture phase) and stop the event there. */
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if ((event.key !== "n" && event.key !== "p") || !anchors().length) return;
+    event.preventDefault();
+    event.stopPropagation();
+    step(event.key === "n" ? 1 : -1);
+  }
+
+  function showNavigation() {
+    const total = anchors().length;
+    for (const nav of document.querySelectorAll(".pp-redline-nav")) {
+      nav.hidden = false;
+      for (const button of nav.querySelectorAll(".pp-redline-next, .pp-redline-prev")) button.disabled = !total;
+    }
+    showPosition(total);
+  }
+
+  /* ---------------------------------------------------------------------------------------
+   * In the page: the compare view
+   * ------------------------------------------------------------------------------------- */
+
+  const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+  async function fetchSource(pattern, version) {
+    const url = new URL(pattern.replace("{version}", encodeURIComponent(version)), root.location.href);
+    const response = await fetch(url.href, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(`Version ${version} was not found.`);
+    return response.json();
+  }
+
+  async function showComparison(view) {
+    const status = view.querySelector(".pp-compare-status");
+    const target = view.querySelector(".pp-redline");
+    const say = (message) => {
+      if (status) status.textContent = message;
+    };
+    const query = new URLSearchParams(root.location.search);
+    const from = query.get("from");
+    const to = query.get("to");
+    for (const [name, value] of [["from", from], ["to", to]]) {
+      const select = document.querySelector(`.pp-compare-form select[name="${name}"]`);
+      if (select && value) select.value = value;
+    }
+    if (!from || !to) return say("Choose two versions to compare.");
+    if (!VERSION.test(from) || !VERSION.test(to)) return say("Versions are written as YYYY-MM-DD.");
+    if (from === to) return say(`Both sides are version ${from}: there is nothing to compare.`);
+    say(`Comparing version ${from} with version ${to}…`);
+    const pattern = view.getAttribute("data-pp-source") || "../{version}/redline.json";
+    try {
+      const [oldSource, newSource] = await Promise.all([fetchSource(pattern, from), fetchSource(pattern, to)]);
+      const result = renderRedline(oldSource, newSource);
+      target.innerHTML = result.html;
+      const changes = result.count === 1 ? "1 change" : `${result.count} changes`;
+      say(`Version ${from} compared with version ${to}: ${changes}.`);
+    } catch (error) {
+      say(error.message);
+    }
+    current = -1;
+    showNavigation();
+  }
+
+  function init() {
+    current = -1;
+    showNavigation();
+    for (const view of document.querySelectorAll(".pp-compare")) showComparison(view);
+  }
+
+  document.addEventListener("click", onClick);
+  root.addEventListener("keydown", onKey, true);
+  // Material's instant navigation swaps pages without reloading; document$ announces each one.
+  if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})(typeof globalThis !== "undefined" ? globalThis : this);

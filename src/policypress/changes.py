@@ -1,0 +1,90 @@
+"""Changes pages: the redline from each version to the next, and the compare view.
+
+Consecutive pairs are pre-rendered; any other pair is redlined in the visitor's browser from
+the ``redline.json`` each version publishes, with the same algorithm (redline.js).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import redline
+from .dates import long_date
+from .document import Document
+from .pages import PageView, SitePage, version_view
+from .urls import Urls
+from .version import Version
+
+ParsedBody = Callable[[Version], redline.Body]
+"""A version's rendered body, parsed for redlining (the site memoises it)."""
+
+
+@dataclass(frozen=True)
+class ChangedSection:
+    """The changes under one heading, for the list at the top of a changes page."""
+
+    title: str
+    section_id: str | None
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedlineView:
+    count: int
+    sections: tuple[ChangedSection, ...]
+    sentence: str
+    """"3 changes in 2 sections", or that the texts are identical."""
+
+
+def changes_pages(document: Document, urls: Urls, parsed: ParsedBody) -> tuple[list[SitePage], dict[str, str]]:
+    """A changes page for every version that has a predecessor, the compare view, and the data
+    the compare view reads."""
+    slug, title = document.slug, document.title
+    views = {v: version_view(document, v, urls) for v in document.versions}
+    base = dict(title=title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
+                compare_url=urls.compare(slug))
+    site_pages = []
+    for version in document.versions:
+        previous = document.previous(version)
+        if previous is None:
+            continue
+        result = redline.compare(parsed(previous), parsed(version))
+        site_pages.append(SitePage(
+            f"{slug}/versions/{version.number}/changes/index.md",
+            f"{title}: what changed on {long_date(version.landed_on)}",
+            "",
+            PageView("changes", version=views[version], previous=views[previous], redline=_view(result),
+                     is_current=version is document.current, **base),
+            searchable=False,
+            html=result.html,
+        ))
+    site_pages.append(SitePage(
+        f"{slug}/versions/compare/index.md", f"{title}: compare versions", "",
+        PageView("compare", versions=tuple(views[v] for v in document.newest_first()), **base),
+        searchable=False, html="",
+    ))
+    data = {
+        f"{slug}/versions/{v.number}/redline.json": json.dumps(redline.body_source(parsed(v)), separators=(",", ":"))
+        for v in document.versions
+    }
+    return site_pages, data
+
+
+def _view(result: redline.Redline) -> RedlineView:
+    sections: list[ChangedSection] = []
+    for change in result.changes:
+        if sections and sections[-1].section_id == change.section_id:
+            last = sections[-1]
+            sections[-1] = ChangedSection(last.title, last.section_id, (*last.anchors, change.anchor))
+        else:
+            sections.append(ChangedSection(change.section_title or "Beginning of the document", change.section_id,
+                                           (change.anchor,)))
+    if result.is_empty:
+        sentence = "No differences in the text: the two versions differ only in markup the redline does not show."
+    else:
+        places = "1 change" if result.count == 1 else f"{result.count} changes"
+        where = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
+        sentence = f"{places} in {where}."
+    return RedlineView(result.count, tuple(sections), sentence)

@@ -1,0 +1,115 @@
+"""Atom feeds of versions: ``/feed.xml`` for every document and ``/<slug>/feed.xml`` for each.
+
+A feed is a function of the history alone, never of the clock, so a rebuild writes the same
+bytes: entries are newest first (documents in declaration order within a day), every timestamp
+is the start of a version's day in the organization's time zone, and ids never change:
+
+    tag:<host>,<version>:<slug>/<version>      entry (the same in both feeds)
+    tag:<host>,<first version>:<slug>/feed     a document's feed
+    tag:<host>,<first version>:feed            the feed of every document
+
+``<host>`` is the site's host name; without ``site_url`` it is the document's slug (the first
+document's for the feed of every document), which is a valid tag authority too.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime, time
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from .dates import long_date
+from .document import Document
+from .urls import Urls
+from .version import Version
+
+ATOM = "http://www.w3.org/2005/Atom"
+MEDIA_TYPE = "application/atom+xml"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed as a page head advertises it for autodiscovery."""
+
+    title: str
+    url: str
+
+
+def feed_links(documents: tuple[Document, ...], urls: Urls, site_name: str) -> tuple[FeedLink, ...]:
+    every = FeedLink(_title(None, site_name), urls.feed())
+    return (every, *(FeedLink(_title(d, site_name), urls.feed(d.slug)) for d in documents))
+
+
+def atom_feeds(documents: tuple[Document, ...], urls: Urls, timezone: ZoneInfo, site_name: str) -> dict[str, str]:
+    """Site path (relative to the site root) to Atom XML, for every feed of the site."""
+    feeds = {"feed.xml": _feed(documents, None, urls, timezone, site_name)}
+    for document in documents:
+        feeds[f"{document.slug}/feed.xml"] = _feed((document,), document, urls, timezone, site_name)
+    return feeds
+
+
+def _feed(documents: tuple[Document, ...], own: Document | None, urls: Urls, timezone: ZoneInfo,
+          site_name: str) -> str:
+    entries = sorted(
+        ((document, version) for document in documents for version in document.versions),
+        key=lambda pair: (-pair[1].landed_on.toordinal(), documents.index(pair[0])),
+    )
+    authority = _authority(urls, (own or documents[0]).slug)
+    first = min(version.landed_on for _, version in entries).isoformat()
+    feed = ET.Element("feed", xmlns=ATOM)
+    if own:
+        _text(feed, "id", f"tag:{authority},{first}:{own.slug}/feed")
+    else:
+        _text(feed, "id", f"tag:{authority},{first}:feed")
+    _text(feed, "title", _title(own, site_name))
+    names = [f"the {d.title}" for d in documents]
+    listed = " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+    _text(feed, "subtitle", f"Every version of {listed}, newest first.")
+    _text(feed, "updated", _timestamp(entries[0][1], timezone))
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = site_name
+    _link(feed, "self", urls.absolute(urls.feed(own.slug if own else None)), MEDIA_TYPE)
+    _link(feed, "alternate", urls.absolute(urls.archive(own.slug) if own else urls.base_path), "text/html")
+    for document, version in entries:
+        _entry(feed, document, version, urls, timezone)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _entry(feed: ET.Element, document: Document, version: Version, urls: Urls, timezone: ZoneInfo) -> None:
+    entry = ET.SubElement(feed, "entry")
+    _text(entry, "id", f"tag:{_authority(urls, document.slug)},{version.number}:{document.slug}/{version.number}")
+    title = f"{document.title}: {version.kind} change, version {version.number}"
+    if version.effective != version.landed_on:
+        title += f", effective {long_date(version.effective)}"
+    _text(entry, "title", title)
+    _text(entry, "updated", _timestamp(version, timezone))
+    page = (urls.changes(document.slug, version.number) if document.previous(version)
+            else urls.version(document.slug, version.number))
+    _link(entry, "alternate", urls.absolute(page), "text/html")
+    _link(entry, "related", urls.absolute(urls.version(document.slug, version.number)), "text/html")
+    ET.SubElement(entry, "category", term=version.kind, label=f"{version.kind.capitalize()} change")
+    _text(entry, "summary", version.summary).set("type", "text")
+
+
+def _title(document: Document | None, site_name: str) -> str:
+    return f"{document.title}: changes" if document else f"{site_name}: changes"
+
+
+def _authority(urls: Urls, slug: str) -> str:
+    return (urlsplit(urls.site_url).hostname if urls.site_url else None) or slug
+
+
+def _timestamp(version: Version, timezone: ZoneInfo) -> str:
+    return datetime.combine(version.landed_on, time(), timezone).isoformat()
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = text
+    return element
+
+
+def _link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:
+    ET.SubElement(parent, "link", rel=rel, type=media_type, href=href)

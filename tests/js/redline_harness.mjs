@@ -1,0 +1,25 @@
+// Runs overrides/assets/javascripts/redline.js under Node for tests/test_redline_js.py.
+// Reads one JSON request per line and answers each with one JSON line:
+//   {"old": <redline.json>, "new": <redline.json>}  ->  {"html": "..."}
+//   {"a": [...], "b": [...]}                        ->  {"blocks": [[i, j, size], ...]}
+// A request that throws is answered with {"error": "..."}.
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
+
+const require = createRequire(import.meta.url);
+const redline = require("../../overrides/assets/javascripts/redline.js");
+
+function answer(request) {
+  if ("a" in request) return { blocks: redline.sequenceMatchingBlocks(request.a, request.b) };
+  return { html: redline.renderRedline(request.old, request.new).html };
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  let reply;
+  try {
+    reply = answer(JSON.parse(line));
+  } catch (error) {
+    reply = { error: String(error && error.stack ? error.stack : error) };
+  }
+  process.stdout.write(`${JSON.stringify(reply)}\n`);
+}

@@ -1,0 +1,269 @@
+"""Change notices: the banner, upcoming versions, the notice period and gpc.json, on real builds.
+
+Every build pins "today" (POLICYPRESS_TODAY), as the daily publish workflow's build would see it.
+"""
+
+import json
+import re
+
+import pytest
+from sites import NOTICE, SiteRepo
+
+FIRST = "2026-01-05T10:00:00-08:00"
+LANDED = "2026-10-01T10:00:00-07:00"
+BOTH_DOCUMENTS = [
+    {"source": "privacy-statement.md", "slug": "privacy-statement", "title": "Privacy Statement"},
+    {"source": NOTICE, "slug": "ccpa-notice", "title": "California Notice"},
+]
+
+
+def banner(html: str) -> str | None:
+    """The banner's markup on a page, or None when the page has none."""
+    found = re.search(r'<div class="pp-banner" data-pp-banner>.*?</ul>\s*</div>', html, re.S)
+    return found.group(0) if found else None
+
+
+def text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+def statement_changed_on_1_october(repo: SiteRepo, *, material: bool = True, effective: str | None = None,
+                                   summary: str = "Adds a section on Global Privacy Control.") -> None:
+    repo.write_statement("We collect web logs.", summary="First version.")
+    repo.commit(FIRST)
+    repo.write_statement("We collect web logs and honour GPC.", material=material, summary=summary,
+                         effective=effective)
+    repo.commit(LANDED)
+
+
+# -- the banner ---------------------------------------------------------------------------------
+
+
+def test_a_material_change_is_announced_on_every_page_in_the_same_words(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    build = repo.build(today="2026-10-15")
+
+    assert build.ok, build.output
+    shown = banner(build.page("privacy-statement"))
+    assert "We updated our Privacy Statement on October 1, 2026 — Read what changed." in text(shown)
+    assert 'href="/privacy-statement/versions/2026-10-01/changes/"' in shown
+    assert 'data-pp-key="privacy-statement/2026-10-01"' in shown
+    assert 'data-pp-start="2026-10-01"' in shown and 'data-pp-end="2026-10-30"' in shown
+    # Absolute links: the same banner (and so the same dismissal) at every depth.
+    for url in ("", "privacy-statement/versions", "privacy-statement/versions/2026-10-01"):
+        assert banner(build.page(url)) == shown, url
+    assert banner((build.site / "404.html").read_text("utf-8")) == shown
+
+
+def test_the_banner_has_a_real_dismiss_button_and_its_script(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    build = repo.build(today="2026-10-15")
+
+    page = build.page("privacy-statement/versions")
+    assert re.search(r'<button type="button"[^>]*data-pp-dismiss[^>]*aria-label="Dismiss this notice"', page)
+    assert '<script src="../../assets/javascripts/banner.js"></script>' in page
+    script = (build.site / "assets" / "javascripts" / "banner.js").read_text("utf-8")
+    assert '"policypress.dismissed"' in script and "document.cookie" not in script
+
+
+def test_an_archived_version_shows_its_own_notice_instead_of_the_banner(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    build = repo.build(today="2026-10-15")
+
+    assert banner(build.page("privacy-statement/versions/2026-01-05")) is None
+    assert "Archived version" in build.page("privacy-statement/versions/2026-01-05")
+    assert banner(build.page("privacy-statement/versions/2026-10-01")) is not None  # the version in force
+
+
+def test_the_banner_runs_banner_days_from_the_effective_date_then_the_build_leaves_it_out(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    last_day = repo.build(today="2026-10-30", site_dir="last-day")
+    expired = repo.build(today="2026-10-31", site_dir="expired")
+
+    assert banner(last_day.page("privacy-statement")) is not None
+    assert banner(expired.page("privacy-statement")) is None
+    assert 'data-md-component="announce">\n      \n    </div>' in expired.page("privacy-statement")
+
+
+def test_banner_days_is_configurable(repo: SiteRepo):
+    repo.configure(settings={"banner_days": 7})
+    statement_changed_on_1_october(repo)
+
+    assert 'data-pp-end="2026-10-07"' in banner(repo.build(today="2026-10-07", site_dir="a").page(""))
+    assert banner(repo.build(today="2026-10-08", site_dir="b").page("")) is None
+
+
+def test_an_editorial_change_never_raises_the_banner(repo: SiteRepo):
+    statement_changed_on_1_october(repo, material=False, summary="Fixes a typo.")
+
+    build = repo.build(today="2026-10-01")
+
+    assert build.ok, build.output
+    assert banner(build.page("privacy-statement")) is None
+
+
+def test_a_documents_first_version_is_not_announced_as_a_change(repo: SiteRepo):
+    repo.write_statement("We collect web logs.", summary="First version.")
+    repo.commit(LANDED)
+
+    build = repo.build(today="2026-10-01")
+
+    assert build.ok, build.output
+    assert banner(build.page("privacy-statement")) is None
+
+
+def test_two_documents_changed_share_one_banner_naming_each(repo: SiteRepo):
+    repo.configure(documents=BOTH_DOCUMENTS)
+    repo.write_statement("We collect web logs.", summary="First version.")
+    repo.write_statement("Employees' data.", summary="First version.", path=NOTICE, title="California Notice")
+    repo.commit(FIRST)
+    repo.write_statement("We collect web logs and honour GPC.", summary="Adds GPC.")
+    repo.commit(LANDED)
+    repo.write_statement("Employees' data, kept two years.", summary="Adds retention periods.", path=NOTICE,
+                         title="California Notice")
+    repo.commit("2026-10-02T10:00:00-07:00")
+
+    build = repo.build(today="2026-10-15")
+
+    assert build.ok, build.output
+    page = build.page("ccpa-notice")
+    assert page.count("data-pp-banner") == 1 and page.count('class="md-banner"') == 1
+    shown = text(banner(page))
+    assert "We updated our Privacy Statement on October 1, 2026" in shown
+    assert "We updated our California Notice on October 2, 2026" in shown
+    assert 'data-pp-key="ccpa-notice/2026-10-02"' in banner(page)
+
+
+# -- upcoming versions --------------------------------------------------------------------------
+
+
+def test_before_its_effective_date_a_change_is_upcoming(repo: SiteRepo):
+    statement_changed_on_1_october(repo, effective="2026-11-02")
+
+    build = repo.build(today="2026-10-15")
+
+    assert build.ok, build.output
+    assert "honour GPC" not in build.page("privacy-statement")
+    upcoming = build.page("privacy-statement/upcoming")
+    assert "honour GPC" in upcoming
+    assert 'href="/privacy-statement/versions/2026-10-01/changes/">See what changes' in upcoming
+    shown = banner(build.page("privacy-statement"))
+    assert ("Changes to our Privacy Statement take effect on November 2, 2026 — Read the upcoming version / "
+            "See what changes.") in text(shown)
+    assert 'href="/privacy-statement/upcoming/"' in shown
+    # The visitor's browser switches to this wording on 2 November, even without a rebuild.
+    assert re.search(r'data-pp-wording="once-effective" hidden>Changes to our Privacy Statement took effect '
+                     r"on November 2, 2026", shown)
+    assert 'data-pp-effective="2026-11-02"' in shown and 'data-pp-end="2026-12-01"' in shown
+
+
+def test_on_its_effective_date_the_upcoming_version_is_the_text_in_force(repo: SiteRepo):
+    statement_changed_on_1_october(repo, effective="2026-11-02")
+
+    build = repo.build(today="2026-11-02")
+
+    assert build.ok, build.output
+    assert "honour GPC" in build.page("privacy-statement")
+    assert not (build.site / "privacy-statement" / "upcoming").exists()
+    shown = banner(build.page("privacy-statement"))
+    assert "Changes to our Privacy Statement took effect on November 2, 2026 — Read what changed." in text(shown)
+    assert "once-effective" not in shown
+
+
+# -- the notice period --------------------------------------------------------------------------
+
+
+def test_a_material_change_with_too_short_a_notice_period_fails_a_strict_build(repo: SiteRepo):
+    statement_changed_on_1_october(repo, effective="2026-10-20")
+
+    strict = repo.build(today="2026-10-05")
+    lenient = repo.build(today="2026-10-05", strict=False, site_dir="lenient")
+
+    assert not strict.ok
+    assert ("docs/privacy-statement.md: version 2026-10-01 of the Privacy Statement is a material change that "
+            "takes effect on 2026-10-20, 19 days after it landed (2026-10-01); the notice period is 30 days."
+            ) in strict.output
+    assert "set 'revision.effective: 2026-10-31' (or later)" in strict.output
+    assert "versions/privacy-statement/2026-10-01.yml" in strict.output
+    assert lenient.ok, lenient.output
+
+
+def test_a_material_change_taking_effect_the_day_it_lands_is_warned_about_that_day(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    build = repo.build(today="2026-10-01")
+
+    assert not build.ok
+    assert "takes effect on 2026-10-01, the day it landed (2026-10-01)" in build.output
+
+
+@pytest.mark.parametrize("days, today, warned", [(30, "2026-10-05", False), (60, "2026-10-05", True),
+                                                 (60, "2026-11-02", False)])
+def test_the_notice_period_is_configurable_and_judges_only_changes_not_yet_in_force(
+        repo: SiteRepo, days, today, warned):
+    repo.configure(settings={"notice_period_days": days})
+    statement_changed_on_1_october(repo, effective="2026-10-31")
+
+    build = repo.build(today=today)
+
+    assert build.ok is not warned, build.output
+    assert ("the notice period is" in build.output) is warned
+
+
+def test_editorial_changes_have_no_notice_period(repo: SiteRepo):
+    statement_changed_on_1_october(repo, material=False, summary="Fixes a typo.")
+
+    assert repo.build(today="2026-10-01").ok
+
+
+# -- gpc.json -----------------------------------------------------------------------------------
+
+
+def test_gpc_json_declares_support_with_the_statements_current_version(repo: SiteRepo):
+    repo.configure(documents=BOTH_DOCUMENTS, settings={"gpc": True})
+    repo.write_statement("We collect web logs.", summary="First version.")
+    repo.write_statement("Employees' data.", summary="First version.", path=NOTICE, title="California Notice")
+    repo.commit(FIRST)
+    repo.write_statement("Employees' data, kept two years.", summary="Adds retention.", path=NOTICE,
+                         title="California Notice")
+    repo.commit("2026-03-02T10:00:00-08:00")
+    repo.write_statement("We honour GPC.", summary="Adds GPC.", effective="2026-11-02")
+    repo.commit(LANDED)
+
+    build = repo.build(today="2026-10-15")
+
+    assert build.ok, build.output
+    # The statement is the first declared document; its upcoming version is not in force yet.
+    assert json.loads(build.page(".well-known/gpc.json")) == {"gpc": True, "lastUpdate": "2026-01-05"}
+
+
+def test_there_is_no_gpc_json_unless_the_organization_honours_gpc(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    build = repo.build(today="2026-10-15")
+
+    assert build.ok, build.output
+    assert not (build.site / ".well-known").exists()
+
+
+# -- editors' text is text ----------------------------------------------------------------------
+
+
+def test_titles_and_summaries_are_escaped_in_the_banner_archive_and_version_list(repo: SiteRepo):
+    repo.configure(documents=[{"source": "privacy-statement.md", "slug": "privacy-statement",
+                               "title": "Privacy & Cookie Statement"}])
+    summary = 'Adds <script>alert("x")</script> & a cookie table.'
+    statement_changed_on_1_october(repo, summary=summary)
+
+    build = repo.build(today="2026-10-15")
+
+    assert build.ok, build.output
+    assert "We updated our Privacy &amp; Cookie Statement on October 1, 2026" in banner(build.page(""))
+    archive = build.page("privacy-statement/versions")
+    assert "Adds &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; a cookie table." in archive
+    assert "<script>alert" not in archive
+    assert build.versions()[0]["summary"] == summary
