@@ -143,3 +143,23 @@ class SiteRepo:
             environment["POLICYPRESS_TODAY"] = today
         result = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=environment)
         return Build(result.returncode, result.stdout + result.stderr, self.root / site_dir)
+
+    def policypress(self, *args: str, today: str | None = None, env: dict | None = None) -> Run:
+        """Run the ``policypress`` command on this site, e.g. ``repo.policypress("check")``."""
+        from click.testing import CliRunner
+
+        from policypress.cli import main
+
+        environment = {"POLICYPRESS_TODAY": today, "GITHUB_ACTIONS": None, **(env or {})}
+        result = CliRunner().invoke(main, ["--config", str(self.root / "mkdocs.yml"), *args], env=environment)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.output)
+
+
+@dataclass
+class Run:
+    """The outcome of one ``policypress`` command."""
+
+    exit_code: int
+    output: str

@@ -1,0 +1,389 @@
+"""The policy lint: what an editor must fix before a change is merged, each finding with its fix.
+
+Each rule is one function that returns Findings naming the file, the line where there is one, and
+what to do. ``check`` runs them all over a site read from Git. Rules read the *rendered* text
+(headings and their ids, tables), never guess from prose, so what they demand is explicit structure
+an editor can see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from html.parser import HTMLParser
+
+from . import frontmatter, notices
+from .document import Document
+from .errors import Finding
+from .pages import Render
+from .settings import Settings
+from .version import Version
+from .versioning import Site
+
+ERROR = "error"
+WARNING = "warning"
+
+REVIEW_WARNING_DAY = 330
+"""Days since the last revision or review from which the review rule warns."""
+REVIEW_LIMIT_DAYS = 365
+"""California requires a privacy policy to be updated at least once every 12 months."""
+REVIEWED_KEY = "reviewed"
+
+PLACEHOLDER = re.compile(r"\[[A-Z]{2,}\b[^\]\n]*\](?![(\[:])")
+"""Starter-text placeholders such as [ORGANIZATION NAME]: brackets opening with a capitalised word,
+not a link."""
+
+GPC_SECTION = "global-privacy-control"
+"""The heading id of the section that explains how the organization treats GPC signals."""
+
+CCPA_SECTIONS = {
+    "categories-of-personal-information-we-collect": "Categories of personal information we collect",
+    "purposes-of-use": "Purposes of use",
+    "sale-and-sharing-of-personal-information": "Sale and sharing of personal information",
+    "how-long-we-keep-personal-information": "How long we keep personal information",
+    "your-rights-and-how-to-exercise-them": "Your rights and how to exercise them",
+    "date-last-updated": "Date last updated",
+}
+"""Heading ids a ``ccpa`` notice must have, with the heading that produces each id."""
+CCPA_CATEGORIES = "categories-of-personal-information-we-collect"
+CCPA_COLUMNS = {
+    "Category": ("categor",),
+    "Purposes": ("purpose",),
+    "Retention": ("retention", "retain", "how long"),
+}
+"""Columns the categories table must have, with the words (any, case-insensitive) that name each."""
+
+
+# The rendered structure of a version: its headings, and the tables and text under each
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what follows it up to the next heading of any level."""
+
+    level: int
+    id: str | None
+    title: str
+    tables: tuple[tuple[str, ...], ...] = ()
+    """The header cells of each table in the section."""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Outline:
+    sections: tuple[Section, ...]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.sections if s.id)
+
+    def section(self, heading_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == heading_id), None)
+
+    def under(self, heading_id: str) -> tuple[Section, ...]:
+        """The section with this id and its subsections."""
+        start = next(i for i, s in enumerate(self.sections) if s.id == heading_id)
+        level = self.sections[start].level
+        end = next((i for i in range(start + 1, len(self.sections)) if self.sections[i].level <= level),
+                   len(self.sections))
+        return self.sections[start:end]
+
+
+class _OutlineParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[dict] = [dict(level=0, id=None, title=[], tables=[], text=[])]
+        self.heading: dict | None = None
+        self.in_headerlink = False
+        self.header_row: list[str] | None = None
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading = dict(level=int(tag[1]), id=attributes.get("id"), title=[], tables=[], text=[])
+            self.sections.append(self.heading)
+        elif tag == "a" and "headerlink" in (attributes.get("class") or "").split():
+            self.in_headerlink = True  # the toc extension's ¶ permalink is not heading text
+        elif tag == "table":
+            self.header_row = []
+        elif tag == "th" and self.header_row is not None:
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading = None
+        elif tag == "a":
+            self.in_headerlink = False
+        elif tag == "th" and self.cell is not None and self.header_row is not None:
+            self.header_row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag in ("thead", "table") and self.header_row is not None:
+            self.sections[-1]["tables"].append(tuple(self.header_row))
+            self.header_row = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_headerlink:
+            return
+        if self.heading is not None:
+            self.heading["title"].append(data)
+        else:
+            self.sections[-1]["text"].append(data)
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def outline(html: str) -> Outline:
+    """The headings of a rendered body, with the tables and text under each."""
+    parser = _OutlineParser()
+    parser.feed(html)
+    parser.close()
+    return Outline(tuple(
+        Section(s["level"], s["id"], " ".join("".join(s["title"]).split()), tuple(s["tables"]),
+                " ".join("".join(s["text"]).split()))
+        for s in parser.sections if s["level"] or s["text"] or s["tables"]
+    ))
+
+
+# The check
+
+
+def check(settings: Settings, site: Site, render: Render) -> list[Finding]:
+    """Every finding for a site read from Git, errors first; each finding is reported once."""
+    outline_of = cache(lambda body: outline(render(body)))
+    findings = [*build_findings(site), *notice_period(settings, site)]
+    for document in site.documents:
+        source = _source_file(settings, document)
+        findings += review_age(settings, document, source)
+        findings += placeholders(settings, document, source)
+        findings += removed_headings(settings, document, outline_of)
+        if document.spec.profile == "ccpa":
+            findings += ccpa_profile(settings, document, source, outline_of)
+    findings += gpc_statement(settings, site.documents, outline_of)
+    unique = list(dict.fromkeys(findings))
+    return sorted(unique, key=lambda f: f.severity != ERROR)
+
+
+def build_findings(site: Site) -> list[Finding]:
+    """What the build itself reports (an unclassified change): ``mkdocs build --strict`` fails on
+    these, so the check calls them errors."""
+    return [replace(finding, severity=ERROR) for finding in site.findings]
+
+
+def notice_period(settings: Settings, site: Site) -> list[Finding]:
+    """A material change taking effect sooner than ``notice_period_days`` (the rule lives in notices)."""
+    sources = {settings.source_path(d.spec): d for d in site.documents}
+
+    def revision_line(finding: Finding) -> int | None:
+        document = sources.get(finding.where)
+        return _source_file(settings, document).line_of("revision.effective") if document else None
+
+    return [replace(f, severity=ERROR, line=f.line or revision_line(f))
+            for f in notices.notice_period_findings(site.documents, settings)]
+
+
+def review_age(settings: Settings, document: Document, source: SourceFile) -> list[Finding]:
+    """More than 12 months since the document was last revised or reviewed."""
+    where = settings.source_path(document.spec)
+    line = source.line_of(REVIEWED_KEY)
+    reviewed = _as_date(source.parsed.front_matter.get(REVIEWED_KEY))
+    if reviewed is not None and not _is_date(reviewed):
+        return [Finding(
+            f"front matter key '{REVIEWED_KEY}' is {reviewed!r}, which is not a date.", where=where, line=line,
+            fix=f"write the day the text was last reviewed as YYYY-MM-DD, e.g. '{REVIEWED_KEY}: "
+            f"{document.today}'.", severity=ERROR,
+        )]
+    if reviewed is not None and reviewed > document.today:
+        return [Finding(
+            f"front matter key '{REVIEWED_KEY}' is {reviewed}, which is in the future.", where=where, line=line,
+            fix=f"record a review on the day it happened, at the latest today ({document.today}).",
+            severity=ERROR,
+        )]
+    revised = document.versions[-1].landed_on
+    last = max(revised, reviewed or revised)
+    age = (document.today - last).days
+    if age < REVIEW_WARNING_DAY:
+        return []
+    history = f"last revised on {revised}" + (f" and last reviewed on {reviewed}" if reviewed else "")
+    deadline = last + timedelta(days=REVIEW_LIMIT_DAYS)
+    return [Finding(
+        f"the {document.title} was {history}, {age} days ago. California requires a privacy policy to "
+        f"be updated at least once every 12 months"
+        + (f"; this is overdue since {deadline}." if age > REVIEW_LIMIT_DAYS else f", by {deadline}."),
+        where=where, line=line or 1,
+        fix=f"review the text. If it still holds, record the review with '{REVIEWED_KEY}: {document.today}' "
+        "in its front matter (this does not make a new version); otherwise revise it.",
+        severity=ERROR if age > REVIEW_LIMIT_DAYS else WARNING,
+    )]
+
+
+def placeholders(settings: Settings, document: Document, source: SourceFile) -> list[Finding]:
+    """Starter text not yet filled in, such as [ORGANIZATION NAME]."""
+    found = list(dict.fromkeys(PLACEHOLDER.findall(document.versions[-1].body)))
+    if not found:
+        return []
+    shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    return [Finding(
+        f"the {document.title} still has placeholder text: {shown}.",
+        where=settings.source_path(document.spec),
+        line=_line_matching(source.lines, lambda line: found[0] in line),
+        fix="replace each bracketed placeholder with your organization's own text.",
+        severity=ERROR,
+    )]
+
+
+def ccpa_profile(settings: Settings, document: Document, source: SourceFile,
+                 outline_of: Callable[[str], Outline]) -> list[Finding]:
+    """A California notice states each required disclosure under its own heading, and has a table of
+    categories with their purposes and retention."""
+    newest = document.versions[-1]
+    structure = outline_of(newest.body)
+    where = settings.source_path(document.spec)
+    findings = []
+    for heading_id, heading in CCPA_SECTIONS.items():
+        if structure.section(heading_id) is None:
+            findings.append(Finding(
+                f"version {newest.number} of the {document.title} has no section with the id '{heading_id}'; "
+                "the ccpa profile requires it.",
+                where=where,
+                fix=f"add a section headed '## {heading}'. To keep your own wording, give your heading "
+                f"that id with '{{#{heading_id}}}' after it (needs attr_list in markdown_extensions).",
+                severity=ERROR,
+            ))
+        elif not any(s.text or s.tables for s in structure.under(heading_id)):
+            findings.append(Finding(
+                f"the section '{heading}' of the {document.title} is empty.",
+                where=where, line=source.heading_line(structure.section(heading_id).title),
+                fix="write what the section must disclose, or remove the heading and explain why in review.",
+                severity=ERROR,
+            ))
+    if structure.section(CCPA_CATEGORIES) is not None:
+        findings += _categories_table(document, structure, where, source)
+    return findings
+
+
+def _categories_table(document: Document, structure: Outline, where: str,
+                      source: SourceFile) -> list[Finding]:
+    tables = [header for s in structure.under(CCPA_CATEGORIES) for header in s.tables]
+
+    def lacking(header: tuple[str, ...]) -> list[str]:
+        return [column for column, words in CCPA_COLUMNS.items()
+                if not any(word in cell.lower() for cell in header for word in words)]
+
+    missing = min((lacking(header) for header in tables), key=len, default=list(CCPA_COLUMNS))
+    if not missing:
+        return []
+    title = structure.section(CCPA_CATEGORIES).title
+    found = "no table" if not tables else f"a table without the column{'s' if len(missing) > 1 else ''} " + \
+        ", ".join(f"'{c}'" for c in missing)
+    return [Finding(
+        f"the section '{title}' of the {document.title} has {found}; the ccpa profile needs a table "
+        "listing each category with the purposes it is used for and how long it is kept.",
+        where=where, line=source.heading_line(title),
+        fix="put a table under the heading with one row per category and the columns "
+        "| Category | Examples | Purposes of use | Retention |.",
+        severity=ERROR,
+    )]
+
+
+def gpc_statement(settings: Settings, documents: tuple[Document, ...],
+                  outline_of: Callable[[str], Outline]) -> list[Finding]:
+    """``gpc: true`` (the site publishes gpc.json) exactly when a document explains GPC in a section
+    with the id ``global-privacy-control``."""
+    explaining = [d for d in documents if GPC_SECTION in outline_of(d.versions[-1].body).ids]
+    if settings.gpc and not explaining:
+        return [Finding(
+            "setting 'extra.policypress.gpc' is true, so the site publishes /.well-known/gpc.json, but no "
+            "document has a section on Global Privacy Control.",
+            where="mkdocs.yml", line=_config_line(settings, "gpc"),
+            fix="add a section headed '## Global Privacy Control' to the Privacy Statement saying how you "
+            "treat GPC signals, or set 'gpc: false' if you do not honour them.",
+            severity=ERROR,
+        )]
+    if not settings.gpc and explaining:
+        document = explaining[0]
+        return [Finding(
+            f"the {document.title} has a section on Global Privacy Control, but setting "
+            "'extra.policypress.gpc' is false, so the site does not publish /.well-known/gpc.json.",
+            where=settings.source_path(document.spec),
+            line=_source_file(settings, document).heading_line(
+                outline_of(document.versions[-1].body).section(GPC_SECTION).title),
+            fix="if you honour GPC signals, set 'gpc: true' under extra.policypress in mkdocs.yml; if you do "
+            "not, make sure the section says so plainly.",
+        )]
+    return []
+
+
+def removed_headings(settings: Settings, document: Document,
+                     outline_of: Callable[[str], Outline]) -> list[Finding]:
+    """A section id of the previous version that the newest version lost: links citing it break."""
+    newest = document.versions[-1]
+    previous = document.previous(newest)
+    if previous is None:
+        return []
+    lost = sorted(outline_of(previous.body).ids - outline_of(newest.body).ids)
+    return [_lost_heading(settings, document, previous, newest, heading_id) for heading_id in lost]
+
+
+def _lost_heading(settings: Settings, document: Document, previous: Version, newest: Version,
+                  heading_id: str) -> Finding:
+    return Finding(
+        f"the section id '{heading_id}' of version {previous.number} is gone from version {newest.number}, "
+        f"so links citing /{document.slug}/#{heading_id} no longer reach a section.",
+        where=settings.source_path(document.spec),
+        fix=f"if the section was renamed, keep its old address by writing '{{#{heading_id}}}' after the new "
+        "heading (needs attr_list in markdown_extensions); if it was removed on purpose, nothing to do.",
+    )
+
+
+# Helpers: where in the files a finding points
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document's source as the editor opens it (in CI, the committed text)."""
+
+    parsed: frontmatter.Source
+    lines: tuple[str, ...]
+
+    def line_of(self, key: str) -> int | None:
+        return self.parsed.line_of(key)
+
+    def heading_line(self, title: str) -> int | None:
+        return _line_matching(self.lines, lambda line: _heading_text(line) == title)
+
+
+def _source_file(settings: Settings, document: Document) -> SourceFile:
+    text = (settings.docs_dir / document.spec.source).read_text("utf-8")
+    return SourceFile(frontmatter.parse(text, settings.source_path(document.spec)), tuple(text.splitlines()))
+
+
+def _heading_text(line: str) -> str | None:
+    match = re.match(r"#{1,6}\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$", line)
+    return " ".join(match.group(1).split()) if match else None
+
+
+def _line_matching(lines: tuple[str, ...] | list[str], wanted: Callable[[str], bool]) -> int | None:
+    return next((number for number, line in enumerate(lines, 1) if wanted(line)), None)
+
+
+def _config_line(settings: Settings, key: str) -> int | None:
+    config = settings.root / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    return _line_matching(config.read_text("utf-8").splitlines(), lambda line: line.strip().startswith(f"{key}:"))
+
+
+def _as_date(value: object) -> object:
+    # YAML reads 2026-05-01 as a date, '2026-05-01' as text: both mean the day.
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, date) and not hasattr(value, "hour")
