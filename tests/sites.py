@@ -137,7 +137,9 @@ class SiteRepo:
         command = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir]  # -q would hide strict warnings
         if strict:
             command.append("--strict")
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        # The copied hook imports policypress: make it this checkout's, whatever is installed.
+        pythonpath = os.pathsep.join(filter(None, [str(PROJECT / "src"), os.environ.get("PYTHONPATH")]))
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath, **(env or {})}
         environment.pop("POLICYPRESS_TODAY", None)
         if today:
             environment["POLICYPRESS_TODAY"] = today
