@@ -62,10 +62,10 @@ def statement(rng: random.Random) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def edited(source: str, rng: random.Random) -> str:
-    """The statement with about 5 % of its plain words replaced, inserted or deleted."""
+def edited(source: str, rng: random.Random, share: float = EDITED_SHARE) -> str:
+    """The statement with about ``share`` (5 %) of its plain words replaced, inserted or deleted."""
     words = source.split(" ")
-    for _ in range(int(len(words) * EDITED_SHARE)):
+    for _ in range(int(len(words) * share)):
         at = rng.randrange(len(words))
         if not words[at].isalpha():
             continue

@@ -16,17 +16,20 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-try:
-    import policypress  # noqa: F401
-except ImportError:  # a checkout used without `pip install -e .`
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+# The policypress checkout itself builds with its own engine, whatever version is installed.
+_ENGINE = Path(__file__).resolve().parents[1] / "src"
+if (_ENGINE / "policypress").is_dir() and str(_ENGINE) not in sys.path:
+    sys.path.insert(0, str(_ENGINE))
 
-from policypress import history, links, site  # noqa: E402
+from policypress import history, links, render_cache, site  # noqa: E402
 from policypress import settings as site_settings  # noqa: E402
 from policypress.errors import PolicyError  # noqa: E402
 from policypress.urls import Urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.policypress")
+# Settings that only say where or how strictly to build, never what a page looks like.
+_NOT_RENDERED = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "validation", "watch",
+                 "plugins", "hooks", "remote_branch", "remote_name"}
 _state: dict = {"command": "build", "cache": site.BuildCache()}
 
 
@@ -52,6 +55,13 @@ def on_config(config):
     base_path = urlsplit(config.site_url or "").path or "/"
     _state.update(settings=settings, urls=Urls(base_path if base_path.endswith("/") else base_path + "/",
                                                 config.site_url or None))
+    # Rendered history is reused only while the configuration, templates and hook are the same.
+    _state["history"] = render_cache.RenderedHistory(
+        config_file.parent / render_cache.CACHE_FOLDER,
+        render_cache.files_fingerprint([Path(__file__).parent, *map(Path, filter(None, [config.theme.custom_dir]))]),
+        {key: value for key, value in config.items() if key not in _NOT_RENDERED},
+        [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
+    )
     return config
 
 
@@ -91,9 +101,30 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    # Pages link to every page in the nav, and archived texts to the documentation pages.
+    sources = [(file.src_uri, file.url) for file in files.documentation_pages() if not file.generated_by]
+    # A nav entry without a title takes its page's first heading: key on that page's text too.
+    untitled = [page.file.content_bytes for page in nav.pages
+                if page.title is None and page.file.src_uri not in _state["pages"]]
+    _state["history"].start(str(nav), sources, untitled, _state["built"].site_view)
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    planned = _state["pages"].get(page.file.src_uri)
+    if planned and planned.is_history and _state["history"].reuse(page.file.src_uri, page.url, page.meta,
+                                                                   markdown, planned):
+        page.meta["template"] = "policypress-cached.html"  # skip Markdown and theme: on_post_page writes it
+        return ""
+    return markdown
+
+
 def on_page_content(html: str, page, config, files) -> str:
     planned = _state["pages"].get(page.file.src_uri)
-    return planned.html if planned and planned.html is not None else html
+    if planned and planned.html is not None and not _state["history"].is_reused(page.file.src_uri):
+        return planned.html
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -101,6 +132,10 @@ def on_page_context(context, page, config, nav):
     context["policypress"] = planned.view if planned else None
     context["policypress_site"] = _state["built"].site_view
     return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _state["history"].finished(page.file.src_uri, output)
 
 
 def on_template_context(context, template_name, config):
@@ -136,9 +171,6 @@ def _site_links(files: Files, settings, urls: Urls) -> links.SiteLinks:
 
 
 def _renderer(config):
-    def render(text: str) -> str:
-        return markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        ).convert(text)
-
-    return render
+    # One converter per build, reset between texts, rather than setting up the extensions per version.
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return lambda text: converter.reset().convert(text)

@@ -38,7 +38,28 @@ class RedlineView:
     """"3 changes in 2 sections", or that the texts are identical."""
 
 
-def changes_pages(document: Document, urls: Urls, parsed: ParsedBody) -> tuple[list[SitePage], dict[str, str]]:
+@dataclass(frozen=True)
+class Redlines:
+    """What changes pages need from the redline engine. ``site.BuildCache`` memoises both, so a
+    rebuild under ``mkdocs serve`` redlines only the versions that are new."""
+
+    between: Callable[[Version, Version], tuple[str, RedlineView]]
+    """The redline HTML from one version to the next, and its summary."""
+    source: Callable[[Version], str]
+    """A version's ``redline.json``."""
+
+
+def redlines(parsed: ParsedBody) -> Redlines:
+    """Redlines computed from the versions' parsed bodies."""
+
+    def between(old: Version, new: Version) -> tuple[str, RedlineView]:
+        result = redline.compare(parsed(old), parsed(new))
+        return result.html, _view(result)
+
+    return Redlines(between, lambda version: json.dumps(redline.body_source(parsed(version)), separators=(",", ":")))
+
+
+def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[list[SitePage], dict[str, str]]:
     """A changes page for every version that has a predecessor, the compare view, and the data
     the compare view reads."""
     slug, title = document.slug, document.title
@@ -50,25 +71,22 @@ def changes_pages(document: Document, urls: Urls, parsed: ParsedBody) -> tuple[l
         previous = document.previous(version)
         if previous is None:
             continue
-        result = redline.compare(parsed(previous), parsed(version))
+        html, view = computed.between(previous, version)
         site_pages.append(SitePage(
             f"{slug}/versions/{version.number}/changes/index.md",
             f"{title}: what changed on {long_date(version.landed_on)}",
             "",
-            PageView("changes", version=views[version], previous=views[previous], redline=_view(result),
+            PageView("changes", version=views[version], previous=views[previous], redline=view,
                      is_current=version is document.current, **base),
             searchable=False,
-            html=result.html,
+            html=html,
         ))
     site_pages.append(SitePage(
         f"{slug}/versions/compare/index.md", f"{title}: compare versions", "",
         PageView("compare", versions=tuple(views[v] for v in document.newest_first()), **base),
         searchable=False, html="",
     ))
-    data = {
-        f"{slug}/versions/{v.number}/redline.json": json.dumps(redline.body_source(parsed(v)), separators=(",", ":"))
-        for v in document.versions
-    }
+    data = {f"{slug}/versions/{v.number}/redline.json": computed.source(v) for v in document.versions}
     return site_pages, data
 
 

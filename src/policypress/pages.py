@@ -73,6 +73,11 @@ class SitePage:
     html: str | None = None
     """Finished HTML that replaces the rendered Markdown (used for redlines)."""
 
+    @property
+    def is_history(self) -> bool:
+        """An archived version or a changes page: once rendered, reusable until its inputs change."""
+        return self.view.kind in ("archived", "changes")
+
 
 @dataclass(frozen=True)
 class Plan:

@@ -1,11 +1,13 @@
 """The whole pipeline: Git history -> versions -> documents -> pages and files -> site.
 
 ``BuildCache`` keeps the result of reading Git for as long as the repository state is the
-same, because ``mkdocs serve`` rebuilds in one long-lived process.
+same, and the redlines for as long as their texts are, because ``mkdocs serve`` rebuilds in one
+long-lived process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,12 +34,12 @@ class Built:
 
 
 class BuildCache:
-    """Reads the repository again only when its state changed."""
+    """Reads the repository again only when its state changed, and redlines only new texts."""
 
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._site: versioning.Site | None = None
-        self._bodies: dict[tuple, redline.Body] = {}
+        self._computed = _Memo()
 
     def read(self, settings: Settings, *, with_drafts: bool) -> versioning.Site:
         key = (settings, settings.day_today(), with_drafts, *_repository_state(settings))
@@ -49,30 +51,55 @@ class BuildCache:
     def build(self, settings: Settings, urls: Urls, site_links: SiteLinks, render: pages.Render, *,
               with_drafts: bool = False, site_name: str = "", render_key: str = "") -> Built:
         site = self.read(settings, with_drafts=with_drafts)
-        return plan(site, urls, site_links, self.parser(settings, site_links, render, render_key),
+        return plan(site, urls, site_links, self.redlines(settings, site_links, render, render_key),
                     settings=settings, site_name=site_name)
 
-    def parser(self, settings: Settings, site_links: SiteLinks, render: pages.Render,
-               render_key: str) -> changes.ParsedBody:
-        """Parsed bodies for redlines, reused while the text and the Markdown settings are the same."""
+    def redlines(self, settings: Settings, site_links: SiteLinks, render: pages.Render,
+                 render_key: str) -> changes.Redlines:
+        """Parsed bodies, redlines and redline.json, reused while the texts, the documents and the
+        Markdown settings are the same."""
+        memo = self._computed.next_build()
         sources = {spec.slug: spec.source for spec in settings.documents}
+        context = (render_key, settings.documents)
 
         def parsed(version) -> redline.Body:
-            key = (version.slug, version.sha256, render_key)
-            if key not in self._bodies:
-                text = links.rebase(version.body, sources[version.slug], site_links.url_for)
-                self._bodies[key] = redline.parse_body(render(text))
-            return self._bodies[key]
+            def parse() -> redline.Body:
+                return redline.parse_body(render(links.rebase(version.body, sources[version.slug], site_links.url_for)))
+            return memo(("body", version.slug, version.sha256, context), parse)
 
-        return parsed
+        computed = changes.redlines(parsed)
+        return changes.Redlines(
+            lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context),
+                                  lambda: computed.between(old, new)),
+            lambda version: memo(("source", version.slug, version.sha256, context), lambda: computed.source(version)),
+        )
 
 
-def plan(site: versioning.Site, urls: Urls, site_links: SiteLinks, parsed: changes.ParsedBody, *,
+class _Memo:
+    """Values computed by one build and kept for the next; what the next build does not ask for is
+    dropped, so a long ``mkdocs serve`` session holds only the current history's values."""
+
+    def __init__(self) -> None:
+        self._kept: dict = {}
+        self._used: dict = {}
+
+    def next_build(self) -> Callable[[Hashable, Callable[[], object]], object]:
+        self._kept, self._used = self._used, {}
+
+        def value(key: Hashable, compute: Callable[[], object]):
+            if key not in self._used:
+                self._used[key] = self._kept.pop(key) if key in self._kept else compute()
+            return self._used[key]
+
+        return value
+
+
+def plan(site: versioning.Site, urls: Urls, site_links: SiteLinks, computed: changes.Redlines, *,
          settings: Settings, site_name: str) -> Built:
     site_pages, files = [], {"versions.json": version_list.versions_json(site.documents, urls)}
     for document in site.documents:
         site_pages += pages.document_pages(document, urls, site_links)
-        redlines, data = changes.changes_pages(document, urls, parsed)
+        redlines, data = changes.changes_pages(document, urls, computed)
         site_pages += redlines
         files.update(data)
     # Change notices: feeds of every version, the banner, and the notice-period check

@@ -1,0 +1,130 @@
+"""Rendered history is reused, and reuse never changes a byte of what the site publishes."""
+
+import json
+import os
+import subprocess
+import sys
+import zlib
+
+from sites import PROJECT, SiteRepo
+
+from policypress import render_cache
+
+TODAY = "2026-03-20"
+
+# What `mkdocs serve` does: one process, the config loaded again for every build. Prints how many
+# pages each build took from the cache.
+SERVE = """
+import json, shutil, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from policypress import render_cache
+
+hits = []
+get = render_cache.RenderedPages.get
+def counted(self, key):
+    html = get(self, key)
+    hits[-1] += html is not None
+    return html
+render_cache.RenderedPages.get = counted
+
+for number, site_dir in enumerate(sys.argv[1:]):
+    if site_dir == "edit":
+        with open("docs/privacy-statement.md", "a") as statement:
+            statement.write("A sentence not yet committed.\\n")
+        continue
+    hits.append(0)
+    config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+    if number == 0:
+        config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = "http://127.0.0.1:8000/"
+    build(config, serve_url="http://127.0.0.1:8000/")
+print(json.dumps(hits))
+"""
+
+
+def serve(repo: SiteRepo, *steps: str) -> list[int]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYPRESS_TODAY": TODAY, "PYTHONPATH": str(PROJECT / "src")}
+    result = subprocess.run([sys.executable, "-c", SERVE, *steps], cwd=repo.root, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def files(folder) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differing(a, b) -> list[str]:
+    built_a, built_b = files(a), files(b)
+    return sorted(path for path in built_a.keys() | built_b.keys() if built_a.get(path) != built_b.get(path))
+
+
+def three_versions(repo: SiteRepo) -> None:
+    for day, text in ((5, "We keep logs."), (12, "We keep logs for 30 days."), (19, "We keep logs for 14 days.")):
+        repo.write_statement(f"{text}\n\n## Your rights\n\nAsk us.", summary=f"Version of the {day}th.")
+        repo.commit(f"2026-01-{day}T10:00:00-08:00")
+
+
+def test_a_preview_rebuild_reuses_history_and_publishes_the_bytes_a_cold_build_would(repo: SiteRepo):
+    three_versions(repo)
+
+    hits = serve(repo, "first", "unchanged", "edit", "edited")
+
+    # 3 archived versions and 2 changes pages: all reused, also after the current text is edited.
+    assert hits == [0, 5, 5]
+    assert differing(repo.root / "first", repo.root / "unchanged") == []
+    edited = (repo.root / "edited" / "privacy-statement" / "index.html").read_text()
+    assert "A sentence not yet committed." in edited and "Unpublished draft" in edited
+    # The edited state built from nothing, with no cache, gives the same bytes.
+    (repo.root / "first").rename(repo.root / "kept")
+    os.replace(repo.root / render_cache.CACHE_FOLDER, repo.root / "cache-of-the-session")
+    assert serve(repo, "cold") == [0]
+    assert differing(repo.root / "edited", repo.root / "cold") == []
+
+
+def test_a_template_change_or_a_new_version_renders_history_again(repo: SiteRepo):
+    three_versions(repo)
+    assert repo.build(today=TODAY).ok
+    notice = repo.root / "overrides" / "partials" / "policypress" / "notice.html"
+    notice.write_text(notice.read_text() + "<p>Template marker.</p>\n")
+    repo.write_statement("We keep logs for 7 days.\n\n## Your rights\n\nAsk us.", summary="Shorter logs.")
+    repo.commit("2026-01-26T10:00:00-08:00")
+
+    build = repo.build(today=TODAY)
+
+    assert build.ok, build.output
+    assert "Template marker." in build.page("/privacy-statement/versions/2026-01-05/")
+    # The version that was in force no longer is: its archived page says so.
+    replaced = build.page("/privacy-statement/versions/2026-01-19/")
+    assert "applied from January 19, 2026 until January 26, 2026" in replaced
+
+
+def test_a_corrupt_cache_is_ignored_and_never_changes_the_site(repo: SiteRepo):
+    three_versions(repo)
+    clean = repo.build(today=TODAY, site_dir="clean")
+    entries = sorted((repo.root / render_cache.CACHE_FOLDER / "rendered").rglob("*"))
+    entries = [entry for entry in entries if entry.is_file()]
+    assert len(entries) == 5
+    entries[0].write_bytes(entries[0].read_bytes()[:40])  # truncated
+    entries[1].write_bytes(b"not a cache entry")
+    html = zlib.decompress(entries[2].read_bytes()).replace(b"Ask us.", b"Tampered.")
+    entries[2].write_bytes(zlib.compress(html))  # readable, but the checksum no longer matches
+    entries[3].write_bytes(entries[4].read_bytes())  # another page's valid entry, under this key
+
+    again = repo.build(today=TODAY, site_dir="again")
+
+    assert again.ok, again.output
+    assert differing(clean.site, again.site) == []
+
+
+def test_keys_are_the_same_in_every_process_and_refuse_what_has_no_stable_form():
+    first = render_cache.fingerprint({"b": 1, "a": {3, 1, 2}}, ("x", b"bytes"))
+    assert first == render_cache.fingerprint({"a": {2, 3, 1}, "b": 1}, ("x", b"bytes"))
+    assert first != render_cache.fingerprint({"a": {1, 2}, "b": 1}, ("x", b"bytes"))
+    try:
+        render_cache.fingerprint(object())
+    except TypeError as error:
+        assert "no stable form" in str(error)
+    else:
+        raise AssertionError("an object keyed by its address would never be found again")
