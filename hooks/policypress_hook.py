@@ -15,13 +15,14 @@ import markdown
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 # The policypress checkout itself builds with its own engine, whatever version is installed.
 _ENGINE = Path(__file__).resolve().parents[1] / "src"
 if (_ENGINE / "policypress").is_dir() and str(_ENGINE) not in sys.path:
     sys.path.insert(0, str(_ENGINE))
 
-from policypress import history, links, render_cache, site  # noqa: E402
+from policypress import history, links, pages, render_cache, site  # noqa: E402
 from policypress import settings as site_settings  # noqa: E402
 from policypress.errors import PolicyError  # noqa: E402
 from policypress.urls import Urls  # noqa: E402
@@ -78,7 +79,7 @@ def on_files(files: Files, config) -> Files:
     settings, urls = _state["settings"], _state["urls"]
     try:
         built = _state["cache"].build(
-            settings, urls, _site_links(files, settings, urls), _renderer(config),
+            settings, urls, _url_for(settings, urls), _renderer(config),
             with_drafts=_state["command"] == "serve", site_name=config.site_name,
             render_key=repr((config.markdown_extensions, config.mdx_configs, urls.base_path)),
         )
@@ -123,6 +124,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     planned = _state["pages"].get(page.file.src_uri)
     if planned and planned.html is not None and not _state["history"].is_reused(page.file.src_uri):
+        if planned.toc is not None:  # a version's text rendered by the engine: give Material its headings
+            page.toc = get_toc(planned.toc)
         return planned.html
     return html
 
@@ -161,16 +164,17 @@ def _file_for(page, files: Files, config) -> File:
     return file
 
 
-def _site_links(files: Files, settings, urls: Urls) -> links.SiteLinks:
+def _url_for(settings, urls: Urls) -> links.UrlFor:
     slugs = {spec.source: urls.current(spec.slug) for spec in settings.documents}
-
-    def url_for(source: str) -> str:
-        return slugs.get(source) or links.directory_url(urls.base_path, source)
-
-    return links.SiteLinks(url_for, lambda source: files.get_file_from_path(source) is not None)
+    return lambda source: slugs.get(source) or links.directory_url(urls.base_path, source)
 
 
 def _renderer(config):
     # One converter per build, reset between texts, rather than setting up the extensions per version.
     converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    return lambda text: converter.reset().convert(text)
+
+    def render(text: str) -> pages.Rendered:
+        html = converter.reset().convert(text)
+        return pages.Rendered(html, getattr(converter, "toc_tokens", []))
+
+    return render

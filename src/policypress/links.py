@@ -1,7 +1,7 @@
 """Links inside version texts, made to work from wherever the text is republished.
 
-A version's Markdown was written to sit at its source path; archived copies live deeper
-(/S/versions/DATE/), so relative links to other pages are rewritten to site paths.
+A version's Markdown was written to sit at its source path; archived copies and redlines live
+deeper (/S/versions/DATE/…), so relative links to other pages are rewritten to site paths.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 # Inline links/images "](target)" and reference definitions "[id]: target".
 _INLINE = re.compile(r"(\]\()(<[^>]*>|[^)\s]+)")
@@ -46,22 +45,3 @@ def directory_url(base_path: str, source: str) -> str:
     elif source.endswith(".md"):
         stem += "/"
     return base_path + stem
-
-
-@dataclass(frozen=True)
-class SiteLinks:
-    """How links are written in republished texts, given the site's pages."""
-
-    url_for: UrlFor
-    exists: Callable[[str], bool]
-    """Whether a path under docs/ is a page of this build."""
-
-    def for_page(self, page_src_uri: str) -> UrlFor:
-        """Targets for a generated page: a relative .md path that MkDocs checks and resolves,
-        or the site path when the linked page no longer exists."""
-        page_dir = posixpath.dirname(page_src_uri) or "."
-
-        def target_for(path: str) -> str:
-            return posixpath.relpath(path, page_dir) if self.exists(path) else self.url_for(path)
-
-        return target_for

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import links
 from .dates import long_date
 from .document import Document
 from .urls import Urls
@@ -17,6 +16,18 @@ from .version import Version
 
 Render = Callable[[str], str]
 """Turns a Markdown body into HTML with the site's own Markdown settings."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A version's body rendered once, for its archived page and for the redlines around it."""
+
+    html: str
+    toc: list
+    """The headings, as Python-Markdown's toc extension lists them (``toc_tokens``)."""
+
+
+RenderVersion = Callable[[Version], Rendered]
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,9 @@ class SitePage:
     replaces: str | None = None
     """The docs/ source this page stands in for (its URL moves to the document's slug)."""
     html: str | None = None
-    """Finished HTML that replaces the rendered Markdown (used for redlines)."""
+    """Finished HTML that replaces the rendered Markdown (redlines, and texts already rendered)."""
+    toc: list | None = None
+    """The table of contents for ``html``, as ``toc_tokens``."""
 
     @property
     def is_history(self) -> bool:
@@ -100,7 +113,7 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
     )
 
 
-def document_pages(document: Document, urls: Urls, site_links: links.SiteLinks) -> list[SitePage]:
+def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> list[SitePage]:
     """The current text, the upcoming text, the archive list and every archived version."""
     slug, title = document.slug, document.title
     views = {v: version_view(document, v, urls) for v in document.versions}
@@ -108,9 +121,6 @@ def document_pages(document: Document, urls: Urls, site_links: links.SiteLinks) 
                 compare_url=urls.compare(slug))
     current, upcoming = document.current, document.upcoming
     upcoming_view = views[upcoming] if upcoming else None
-
-    def body(version: Version, src_uri: str) -> str:
-        return links.rebase(version.body, document.spec.source, site_links.for_page(src_uri))
 
     shown = document.draft if document.draft is not None else current.body
     pages = [
@@ -127,23 +137,21 @@ def document_pages(document: Document, urls: Urls, site_links: links.SiteLinks) 
         ),
     ]
     if upcoming:
-        src_uri = f"{slug}/upcoming/index.md"
         pages.append(SitePage(
-            src_uri, f"{title}: upcoming version", body(upcoming, src_uri),
+            f"{slug}/upcoming/index.md", f"{title}: upcoming version", "",
             PageView("upcoming", version=upcoming_view, previous=views[current], **base),
-            searchable=False,
+            searchable=False, html=rendered(upcoming).html, toc=rendered(upcoming).toc,
         ))
     for version in document.versions:
         following = document.following(version)
-        src_uri = f"{slug}/versions/{version.number}/index.md"
         pages.append(SitePage(
-            src_uri,
+            f"{slug}/versions/{version.number}/index.md",
             f"{title}, version {version.number}",
-            body(version, src_uri),
+            "",
             PageView("archived", version=views[version], upcoming=upcoming_view,
                      applied=_applied(version, following, version is current, upcoming is version),
                      is_current=version is current, **base),
-            searchable=False,
+            searchable=False, html=rendered(version).html, toc=rendered(version).toc,
         ))
     return pages
 

@@ -15,7 +15,7 @@ import git
 
 from . import changes, feeds, history, links, notices, pages, redline, version_list, versioning
 from .errors import Finding
-from .links import SiteLinks
+from .links import UrlFor
 from .settings import Settings
 from .urls import Urls
 
@@ -48,27 +48,33 @@ class BuildCache:
             self._key = key
         return self._site
 
-    def build(self, settings: Settings, urls: Urls, site_links: SiteLinks, render: pages.Render, *,
-              with_drafts: bool = False, site_name: str = "", render_key: str = "") -> Built:
+    def build(self, settings: Settings, urls: Urls, url_for: UrlFor,
+              render: Callable[[str], pages.Rendered], *, with_drafts: bool = False, site_name: str = "",
+              render_key: str = "") -> Built:
         site = self.read(settings, with_drafts=with_drafts)
-        return plan(site, urls, site_links, self.redlines(settings, site_links, render, render_key),
-                    settings=settings, site_name=site_name)
+        rendered, computed = self.renderings(settings, url_for, render, render_key)
+        return plan(site, urls, rendered, computed, settings=settings, site_name=site_name)
 
-    def redlines(self, settings: Settings, site_links: SiteLinks, render: pages.Render,
-                 render_key: str) -> changes.Redlines:
-        """Parsed bodies, redlines and redline.json, reused while the texts, the documents and the
-        Markdown settings are the same."""
+    def renderings(self, settings: Settings, url_for: UrlFor, render: Callable[[str], pages.Rendered],
+                   render_key: str) -> tuple[pages.RenderVersion, changes.Redlines]:
+        """Each version's HTML (rendered once, for its archived page and its redlines), parsed
+        bodies, redlines and redline.json, reused while the texts, the documents and the Markdown
+        settings are the same."""
         memo = self._computed.next_build()
         sources = {spec.slug: spec.source for spec in settings.documents}
         context = (render_key, settings.documents)
 
+        def rendered(version) -> pages.Rendered:
+            # Links are made site paths: the same HTML then works at every depth it is shown.
+            return memo(("html", version.slug, version.sha256, context),
+                        lambda: render(links.rebase(version.body, sources[version.slug], url_for)))
+
         def parsed(version) -> redline.Body:
-            def parse() -> redline.Body:
-                return redline.parse_body(render(links.rebase(version.body, sources[version.slug], site_links.url_for)))
-            return memo(("body", version.slug, version.sha256, context), parse)
+            return memo(("body", version.slug, version.sha256, context),
+                        lambda: redline.parse_body(rendered(version).html))
 
         computed = changes.redlines(parsed)
-        return changes.Redlines(
+        return rendered, changes.Redlines(
             lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context),
                                   lambda: computed.between(old, new)),
             lambda version: memo(("source", version.slug, version.sha256, context), lambda: computed.source(version)),
@@ -94,11 +100,11 @@ class _Memo:
         return value
 
 
-def plan(site: versioning.Site, urls: Urls, site_links: SiteLinks, computed: changes.Redlines, *,
+def plan(site: versioning.Site, urls: Urls, rendered: pages.RenderVersion, computed: changes.Redlines, *,
          settings: Settings, site_name: str) -> Built:
     site_pages, files = [], {"versions.json": version_list.versions_json(site.documents, urls)}
     for document in site.documents:
-        site_pages += pages.document_pages(document, urls, site_links)
+        site_pages += pages.document_pages(document, urls, rendered)
         redlines, data = changes.changes_pages(document, urls, computed)
         site_pages += redlines
         files.update(data)
