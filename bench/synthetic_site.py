@@ -80,7 +80,7 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     """The floor for the site at ``site_root``: its planned pages as static Markdown, no hook."""
     from markdown import Markdown
 
-    from policypress import links, settings, site
+    from policypress import links, pages, settings, site
     from policypress.urls import Urls
 
     if root.exists():
@@ -93,15 +93,28 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     loaded = settings.load(pinned, config_file=site_root / "mkdocs.yml", docs_dir=site_root / "docs")
     urls = Urls("/", SITE_URL)
     # Links to other documents become site paths: in the floor no page sits at their source path.
-    site_links = links.SiteLinks(lambda source: links.directory_url("/", source), lambda source: False)
-    render = Markdown(extensions=["toc", "tables", "attr_list"],
-                      extension_configs={"toc": {"permalink": True}}).reset
-    built = site.BuildCache().build(loaded, urls, site_links, lambda text: render().convert(text),
-                                    site_name=site_config["site_name"])
+    def url_for(source: str) -> str:
+        return links.directory_url("/", source)
+
+    converter = Markdown(extensions=["toc", "tables", "attr_list"], extension_configs={"toc": {"permalink": True}})
+
+    def render(text: str) -> pages.Rendered:
+        return pages.Rendered(converter.reset().convert(text), converter.toc_tokens)
+
+    cache = site.BuildCache()
+    built = cache.build(loaded, urls, url_for, render, site_name=site_config["site_name"])
+    # The floor renders each version's text from Markdown, as plain MkDocs would.
+    texts = {}
+    for document in cache.read(loaded, with_drafts=False).documents:
+        shown = [(f"{document.slug}/versions/{v.number}/index.md", v) for v in document.versions]
+        if document.upcoming:
+            shown.append((f"{document.slug}/upcoming/index.md", document.upcoming))
+        for src_uri, version in shown:
+            texts[src_uri] = links.rebase(version.body, document.spec.source, url_for)
     (docs / "index.md").write_text((site_root / "docs" / "index.md").read_text())
     for page in built.pages:
         front = {"title": page.title, **({} if page.searchable else {"search": {"exclude": True}})}
-        body = page.html if page.html is not None else page.markdown
+        body = texts.get(page.src_uri) or (page.html if page.html is not None else page.markdown)
         _write(docs / page.src_uri, f"---\n{yaml.safe_dump(front)}---\n\n{body}\n")
     for path, content in built.files.items():
         _write(docs / path, content)

@@ -745,6 +745,8 @@ class _Renderer:
         """An opening tag that never repeats an id already written (or any, if deleted)."""
         if not name:
             return ""
+        if not attrs and not anchor:  # most tags: <p>, <li>, <em>, <del> …
+            return f"<{name} />" if void else f"<{name}>"
         kept = []
         for attr, value in attrs:
             if attr == "id":
