@@ -9,7 +9,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import markdown
 import yaml
@@ -53,9 +52,7 @@ def on_config(config):
         epoch = site.source_date_epoch(settings)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    base_path = urlsplit(config.site_url or "").path or "/"
-    _state.update(settings=settings, urls=Urls(base_path if base_path.endswith("/") else base_path + "/",
-                                                config.site_url or None))
+    _state.update(settings=settings, urls=Urls.for_site(config.site_url))
     # Rendered history is reused only while the configuration, templates and hook are the same.
     _state["history"] = render_cache.RenderedHistory(
         config_file.parent / render_cache.CACHE_FOLDER,
@@ -79,7 +76,9 @@ def on_files(files: Files, config) -> Files:
     settings, urls = _state["settings"], _state["urls"]
     try:
         built = _state["cache"].build(
-            settings, urls, _url_for(settings, urls), _renderer(config),
+            settings, urls,
+            links.page_urls({spec.source: urls.current(spec.slug) for spec in settings.documents}, urls.base_path),
+            _renderer(config),
             with_drafts=_state["command"] == "serve", site_name=config.site_name,
             render_key=repr((config.markdown_extensions, config.mdx_configs, urls.base_path)),
         )
@@ -162,11 +161,6 @@ def _file_for(page, files: Files, config) -> File:
     file = File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(file)
     return file
-
-
-def _url_for(settings, urls: Urls) -> links.UrlFor:
-    slugs = {spec.source: urls.current(spec.slug) for spec in settings.documents}
-    return lambda source: slugs.get(source) or links.directory_url(urls.base_path, source)
 
 
 def _renderer(config):

@@ -45,3 +45,8 @@ def directory_url(base_path: str, source: str) -> str:
     elif source.endswith(".md"):
         stem += "/"
     return base_path + stem
+
+
+def page_urls(sources: dict[str, str], base_path: str) -> UrlFor:
+    """Site paths for docs/ files: a versioned document's ``sources`` entry, else MkDocs' own URL."""
+    return lambda source: sources.get(source) or directory_url(base_path, source)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -12,6 +13,12 @@ class Urls:
     base_path: str = "/"
     site_url: str | None = None
     """The published site's full address, used where a URL must stand alone (feeds, JSON)."""
+
+    @classmethod
+    def for_site(cls, site_url: str | None) -> Urls:
+        """Paths under the folder of ``site_url`` (e.g. /privacy/ for https://example.org/privacy/)."""
+        base_path = urlsplit(site_url or "").path or "/"
+        return cls(base_path if base_path.endswith("/") else base_path + "/", site_url or None)
 
     def current(self, slug: str) -> str:
         return f"{self.base_path}{slug}/"
