@@ -1,8 +1,9 @@
 """A new site repository for an organization: configuration, starter texts, hook, templates, workflow.
 
 The starter texts live in ``starter_site/`` (package data). The MkDocs hook, the Material overrides
-and the publish workflow are copied from the policypress checkout this package runs from, so a new
-site gets the current ones and the project keeps a single copy of each.
+and the publish workflow are copied from the policypress checkout this package runs from or, in an
+installed wheel, from the copies ``setup.py`` packs into ``site_files/``: a new site gets the current
+ones and the repository keeps a single copy of each.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from .errors import PolicyError
 
 PLACEHOLDER_ORGANIZATION = "[ORGANIZATION NAME]"
 STARTER = "starter_site"
-FROM_CHECKOUT = ("hooks/policypress_hook.py", "overrides", ".github/workflows/publish.yml")
-"""Files a new site takes from the policypress checkout rather than from package data."""
+SITE_FILES = ("hooks/policypress_hook.py", "overrides", ".github/workflows/publish.yml")
+"""Files a new site takes from the policypress repository rather than from the starter texts."""
+PACKAGED = "site_files"
+"""Where a wheel carries SITE_FILES (see setup.py)."""
 RENAMED = {"gitignore": ".gitignore"}
 """Package data cannot carry dotfiles reliably, so they are stored under another name."""
 
@@ -29,7 +32,7 @@ def create(target: Path, *, organization: str | None = None, timezone: str = "Am
     if target.exists() and any(target.iterdir()):
         raise PolicyError("the folder is not empty.", where=str(target),
                           fix="name a new folder; policypress new never overwrites files.")
-    checkout = _checkout()
+    origin_root = _site_files()
     name = organization or PLACEHOLDER_ORGANIZATION
     values = {
         "organization": name,
@@ -44,8 +47,8 @@ def create(target: Path, *, organization: str | None = None, timezone: str = "Am
         if relative.name in ("mkdocs.yml", "README.md", "pyproject.toml"):
             text = Template(text).substitute(values)
         written.append(_write(target / relative, text.replace(PLACEHOLDER_ORGANIZATION, name)))
-    for relative in FROM_CHECKOUT:
-        origin = checkout / relative
+    for relative in SITE_FILES:
+        origin = origin_root / relative
         if origin.is_dir():
             shutil.copytree(origin, target / relative, ignore=shutil.ignore_patterns("__pycache__"))
             written += sorted(p for p in (target / relative).rglob("*") if p.is_file())
@@ -69,18 +72,18 @@ def _starter_files() -> list[tuple[Path, Path]]:
     return found
 
 
-def _checkout() -> Path:
-    checkout = Path(__file__).resolve().parents[2]
-    missing = [relative for relative in FROM_CHECKOUT if not (checkout / relative).exists()]
-    if missing:
-        raise PolicyError(
-            f"this installation of policypress has no {missing[0]}: a new site copies the MkDocs hook, "
-            "the templates and the workflow from the policypress repository.",
-            where=str(checkout),
-            fix="install policypress from a clone of its repository (python -m pip install -e PATH), "
-            "then run policypress new again.",
-        )
-    return checkout
+def _site_files() -> Path:
+    checkout, packaged = Path(__file__).resolve().parents[2], Path(__file__).resolve().parent / PACKAGED
+    for root in (checkout, packaged):
+        if all((root / relative).exists() for relative in SITE_FILES):
+            return root
+    raise PolicyError(
+        "this installation of policypress has neither its repository's hooks/, overrides/ and "
+        f"publish workflow nor the copies a wheel carries in {PACKAGED}/.",
+        where=str(packaged.parent),
+        fix="reinstall policypress (python -m pip install --force-reinstall policypress, or -e PATH "
+        "from a clone of its repository), then run policypress new again.",
+    )
 
 
 def _write(path: Path, text: str) -> Path:
