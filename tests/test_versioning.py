@@ -252,6 +252,19 @@ def test_an_effective_date_before_the_version_date_is_an_error(repo: SiteRepo):
     assert "revision.effective is 2026-01-01, before the day this version landed (2026-01-05)" in build.output
 
 
+def test_a_published_effective_date_mistake_is_put_right_by_a_correction_file(repo: SiteRepo):
+    repo.write_statement("Text.", summary="First version.", effective="2026-01-01")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    assert "versions/privacy-statement/2026-01-05.yml" in repo.build().output  # the error offers the fix
+
+    repo.write("versions/privacy-statement/2026-01-05.yml", "effective: 2026-01-05\n")
+    repo.commit("2026-01-06T10:00:00-08:00", "Correct the effective date")
+    build = repo.build()
+
+    assert build.ok, build.output
+    assert (build.versions()[0]["effective"], build.versions()[0]["corrected"]) == ("2026-01-05", True)
+
+
 def test_a_commit_dated_in_the_future_is_an_error(repo: SiteRepo):
     repo.write_statement("Text.", summary="First version.")
     repo.commit("2099-01-05T10:00:00-08:00")

@@ -35,6 +35,11 @@ class Source:
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key) or self.key_lines.get(key.split(".")[0])
 
+    def at(self, key: str) -> str:
+        """Where to look for ``key``: the source, with the key's line when it has one."""
+        line = self.line_of(key)
+        return f"{self.where}, line {line}" if line else self.where
+
 
 def normalise(body: str) -> str:
     """The text that counts as the document: line endings and trailing spaces don't."""
@@ -117,7 +122,7 @@ def change_note(source: Source) -> ChangeNote:
         if key not in block:
             raise PolicyError(
                 f"the 'revision' block has no '{key}' key.",
-                where=_at(source, "revision"),
+                where=source.at("revision"),
                 fix=f"add it; a complete block looks like:\n{REVISION_EXAMPLE}",
             )
     material = block["material"]
@@ -148,10 +153,5 @@ def _date(source: Source, value: object) -> date | None:
     )
 
 
-def _at(source: Source, key: str) -> str:
-    line = source.line_of(key)
-    return f"{source.where}, line {line}" if line else source.where
-
-
 def _key_error(source: Source, key: str, problem: str, fix: str | None = None) -> PolicyError:
-    return PolicyError(f"front matter key '{key}' {problem}.", where=_at(source, key), fix=fix)
+    return PolicyError(f"front matter key '{key}' {problem}.", where=source.at(key), fix=fix)

@@ -45,6 +45,8 @@ class VersionView:
     source: str
     url: str
     changes_url: str | None
+    is_upcoming: bool = False
+    """Landed, but takes effect after today."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
         source=version.source.value,
         url=urls.version(document.slug, version.number),
         changes_url=urls.changes(document.slug, version.number) if has_previous else None,
+        is_upcoming=version is document.upcoming,
     )
 
 

@@ -68,16 +68,19 @@ def _versions(
         source = frontmatter.parse(history.read_blob(revision.blob), where)
         if versions and source.body == versions[-1].body:
             continue  # front matter, whitespace or line endings only
-        note = _change_note(source, corrections.get(landed_on))
+        correction = corrections.get(landed_on)
+        note = _change_note(source, correction)
         if versions and source.front_matter.get("revision") == versions[-1].front_matter.get("revision"):
             findings.append(_unclassified(spec, revision, landed_on, source))
-        effective = note.effective or landed_on
+        # A correction's date stands in for the commit's, so a published mistake can be put right.
+        effective = (correction.effective if correction and correction.effective else note.effective) or landed_on
         if effective < landed_on:
             raise PolicyError(
                 f"revision.effective is {effective}, before the day this version landed ({landed_on}).",
-                where=f"{where}, line {source.line_of('revision.effective')}",
+                where=source.at("revision.effective"),
                 fix="a version cannot take effect before it is published: set 'effective' to "
-                f"{landed_on} or later (or remove it to use the landing day).",
+                f"{landed_on} or later (or remove it to use the landing day). If the change is already "
+                f"published, add versions/{spec.slug}/{landed_on}.yml with 'effective: {landed_on}' instead.",
             )
         versions.append(
             Version(spec.slug, landed_on, effective, note.material, note.summary, source.body,
