@@ -5,13 +5,13 @@ The engine (src/policypress) decides what to publish; this module only speaks Mk
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
 from pathlib import Path
 
 import markdown
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
@@ -150,7 +150,8 @@ def _file_for(page, files: Files, config) -> File:
     front_matter = {"title": page.title}
     if not page.searchable:
         front_matter["search"] = {"exclude": True}
-    content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n{page.markdown}"
+    # JSON is YAML, and far quicker to write for hundreds of pages.
+    content = f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n\n{page.markdown}"
     if page.replaces:
         # The document's own source keeps its src_uri (so links to it resolve) but moves to /<slug>/.
         file = files.get_file_from_path(page.replaces)

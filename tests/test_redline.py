@@ -6,12 +6,13 @@ import re
 import xml.etree.ElementTree as ET
 from html import unescape
 from html.parser import HTMLParser
+from unittest.mock import patch
 
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policypress.redline import Redline, parse_body, redline
+from policypress.redline import Parser, Redline, Status, _Renderer, compare, parse_body, redline
 from policypress.terminal import format_for_terminal
 
 
@@ -413,3 +414,65 @@ def test_each_side_of_the_redline_is_exactly_its_version(documents):
     assert words(old_side(result)) == words(old)
     assert words(new_side(result)) == words(new)
     assert result.is_empty == (leaves(old) == leaves(new))
+
+
+# The shortcuts a long history relies on give exactly what the long way gives
+
+TRICKY_MARKUP = [
+    "<div><p>closed by its parent</div><p>after</p>",
+    "<p>stray </span>end tag</p><p>stray </span>end tag</p>",
+    "<ul><li>open item<li>second</ul><p>text <em>unclosed</p>",
+    "<p id=a>same</p><div><p id=a>same</p></div>",
+    "loose <em>inline</em> text<p>block</p> and more <br> text",
+    "<table><tr><td>a<td>b</tr></table><p>x &amp; y</p><!-- <p>not a block</p> -->",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_documents(), st.lists(st.sampled_from(TRICKY_MARKUP), max_size=3))
+def test_a_parser_shared_by_versions_reads_each_version_as_a_parser_of_its_own(documents, extra):
+    old, new = (render(source) + "".join(extra) for source in documents)
+    shared = Parser()
+    shared.body(old)
+
+    assert shared.body(new) == Parser().body(new)
+    assert shared.body("".join(reversed(extra)) + old) == Parser().body("".join(reversed(extra)) + old)
+
+
+def test_blocks_a_version_shares_with_the_last_are_parsed_once():
+    old = render("# Title\n\nKept paragraph.\n\nEdited paragraph.\n")
+    new = render("# Title\n\nKept paragraph.\n\nEdited paragraph, now longer.\n")
+    parser = Parser()
+    before, after = parser.body(old), parser.body(new)
+
+    assert before.blocks[1] is after.blocks[1]
+    assert before.blocks[2] is not after.blocks[2]
+
+
+def _the_long_way(renderer, block):
+    renderer.whole(block, Status.UNCHANGED, True)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_documents(), st.lists(st.sampled_from(TRICKY_MARKUP), max_size=3))
+def test_unchanged_blocks_are_written_as_the_long_way_writes_them(documents, extra):
+    old, new = (render(source) + "".join(extra) for source in documents)
+    parser = Parser()
+    old_body, new_body = parser.body(old), parser.body(new)
+
+    quick = compare(old_body, new_body)
+    with patch.object(_Renderer, "unchanged", _the_long_way):
+        slow = compare(old_body, new_body)
+
+    assert quick.html == slow.html
+    assert quick.changes == slow.changes
+
+
+def test_an_unchanged_block_never_repeats_an_id_written_before_it():
+    old = '<h2 id="rights">Rights</h2><p>Old text.</p><p id="rights">Same paragraph.</p>'
+    new = '<h2 id="rights">Rights</h2><p>New text.</p><p id="rights">Same paragraph.</p>'
+
+    html = redline(old, new).html
+
+    assert html.count('id="rights"') == 1
+    assert "Same paragraph." in html

@@ -82,7 +82,7 @@ def browser_redline() -> Iterator[Callable[[dict], dict]]:
 def assert_same_redline(ask: Callable[[dict], dict], old_markdown: str, new_markdown: str) -> None:
     old, new = render(old_markdown), render(new_markdown)
     # The JSON goes through a real round trip, as it does between the build and the browser.
-    sources = json.loads(json.dumps({"old": redline_source(old), "new": redline_source(new)}))
+    sources = {"old": json.loads(redline_source(old)), "new": json.loads(redline_source(new))}
     assert ask(sources)["html"] == redline(old, new).html
 
 

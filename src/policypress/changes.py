@@ -6,7 +6,6 @@ the ``redline.json`` each version publishes, with the same algorithm (redline.js
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,7 +55,7 @@ def redlines(parsed: ParsedBody) -> Redlines:
         result = redline.compare(parsed(old), parsed(new))
         return result.html, _view(result)
 
-    return Redlines(between, lambda version: json.dumps(redline.body_source(parsed(version)), separators=(",", ":")))
+    return Redlines(between, lambda version: redline.body_source(parsed(version)))
 
 
 def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[list[SitePage], dict[str, str]]:

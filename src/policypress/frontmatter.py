@@ -41,6 +41,10 @@ class Source:
         return f"{self.where}, line {line}" if line else self.where
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where PyYAML has it: every revision in history has front matter to read."""
+
+
 def normalise(body: str) -> str:
     """The text that counts as the document: line endings and trailing spaces don't."""
     lines = [line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -54,8 +58,8 @@ def parse(text: str, where: str) -> Source:
         return Source({}, normalise(text), where, {})
     raw = match.group(1) or ""
     try:
-        node = yaml.compose(raw)
-        data = yaml.safe_load(raw)
+        node = yaml.compose(raw, Loader=_Loader)
+        data = _Loader("").construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f", line {mark.line + 2}" if mark else ""

@@ -13,6 +13,7 @@ that both produce the same HTML.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
-SOURCE_FORMAT = 1
+SOURCE_FORMAT = 2
 """Version of the JSON written by ``redline_source``; the browser refuses other versions."""
 
 SIMILARITY = 0.5
@@ -116,6 +117,16 @@ class Block:
             return self.tag + "\x02" + "\x1f".join(self.keys) + "\x03"
         return self.tag + "\x04" + "\x1e".join(child.key for child in self.children) + "\x05"
 
+    @cached_property
+    def source(self) -> str:
+        """The block's JSON in ``redline.json`` (see ``body_source``), worked out once per block."""
+        return _block_source(self)
+
+    @cached_property
+    def unchanged(self) -> _Unchanged:
+        """The block as a redline shows it unchanged: worked out once for every redline it is in."""
+        return _Renderer.unchanged_block(self)
+
 
 @dataclass(frozen=True)
 class Body:
@@ -127,65 +138,112 @@ class Body:
 
 
 def parse_body(markup: str) -> Body:
-    root, ids = _element_tree(markup)
-    return Body(_blocks(root.children), frozenset(ids))
+    return Parser().body(markup)
 
 
-def redline_source(markup: str) -> dict:
+class Parser:
+    """Parses versions of one document, sharing the blocks they have in common.
+
+    Consecutive versions differ in a few blocks. A block whose markup was parsed before is the
+    same ``Block`` object again, so its tokens, keys, JSON and unchanged rendering are worked out
+    once for the whole history rather than once per version.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, Block] = {}
+
+    def body(self, markup: str) -> Body:
+        root, ids = _element_tree(markup)
+        return Body(self._blocks(markup, root.children), frozenset(ids))
+
+    def _blocks(self, markup: str, nodes: Sequence[_Element | str]) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        inline: list[_Element | str] = []
+        for node in [*nodes, None]:
+            if node is None or (isinstance(node, _Element) and node.name in BLOCK_TAGS):
+                # Inline content between blocks becomes an unnamed block, unless it is only space.
+                tokens = _tokens(inline, pre=False)
+                if any(token.void or token.text.strip(" ") for token in tokens):
+                    blocks.append(Block("", (), tokens))
+                inline = []
+                if node is not None:
+                    blocks.append(self._block(markup, node))
+            else:
+                inline.append(node)
+        return tuple(blocks)
+
+    def _block(self, markup: str, element: _Element) -> Block:
+        # An element's markup alone decides its block: what lies outside cannot change its parse.
+        source = markup[element.start : element.end]
+        block = self._known.get(source)
+        if block is None:
+            if any(isinstance(child, _Element) and child.name in BLOCK_TAGS for child in element.children):
+                block = Block(element.name, element.attrs, children=self._blocks(markup, element.children))
+            else:
+                block = Block(element.name, element.attrs, _tokens(element.children, pre=element.name == "pre"))
+            self._known[source] = block
+        return block
+
+
+def redline_source(markup: str) -> str:
     """A version's rendered body as the build publishes it in ``redline.json``."""
     return body_source(parse_body(markup))
 
 
-def body_source(body: Body) -> dict:
+def body_source(body: Body) -> str:
     """The body as JSON for the browser's compare view, which redlines any two versions.
 
-    ``{"format": 1, "ids": [every id in the body], "contexts": [context, …], "blocks": [block, …]}``
-    where a context is the list of inline elements around a token, outermost first, each
-    ``[name, [[attribute, value], …]]``; a block is ``{"tag", "attrs", "tokens"}`` for a leaf or
-    ``{"tag", "attrs", "children"}`` for a container (tag ``""``: inline content directly in a
-    container); a token is ``[context index, escaped text]`` or, for an inline void element such
-    as ``<br />``, ``[context index, [name, attributes]]``.
+    ``{"format": 2, "ids": [every id in the body], "blocks": [block, …]}`` where a block is
+    ``{"tag", "attrs", "contexts", "runs"}`` for a leaf or ``{"tag", "attrs", "children"}`` for a
+    container (tag ``""``: inline content directly in a container). A leaf's contexts are the
+    lists of inline elements around its tokens, outermost first, each ``[name, [[attribute,
+    value], …]]``; a run is ``[context index, token, …]`` where a token is its escaped text or,
+    for an inline void element such as ``<br />``, ``[name, attributes]``.
     """
+    blocks = ",".join(block.source for block in body.blocks)
+    return f'{{"format":{SOURCE_FORMAT},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
+
+
+def _block_source(block: Block) -> str:
+    head = f'{{"tag":{_json(block.tag)},"attrs":{_json(block.attrs)}'
+    if block.children is not None:
+        return f'{head},"children":[{",".join(child.source for child in block.children)}]}}'
     contexts: dict[tuple[Tag, ...], int] = {}
-
-    def token_json(token: Token) -> list:
-        index = contexts.setdefault(token.context, len(contexts))
-        return [index, _tag_json(token.void)] if token.void else [index, token.text]
-
-    def block_json(block: Block) -> dict:
-        entry: dict = {"tag": block.tag, "attrs": [list(attr) for attr in block.attrs]}
-        if block.children is None:
-            entry["tokens"] = [token_json(token) for token in block.tokens]
-        else:
-            entry["children"] = [block_json(child) for child in block.children]
-        return entry
-
-    blocks = [block_json(block) for block in body.blocks]
-    return {
-        "format": SOURCE_FORMAT,
-        "ids": sorted(body.ids),
-        "contexts": [[_tag_json(tag) for tag in context] for context in contexts],
-        "blocks": blocks,
-    }
+    runs: list[list] = []
+    context = None
+    for token in block.tokens:
+        if token.context is not context:
+            context = token.context
+            runs.append([contexts.setdefault(context, len(contexts))])
+        runs[-1].append(_tag_json(token.void) if token.void else token.text)
+    contexts_json = [[_tag_json(tag) for tag in each] for each in contexts]
+    return f'{head},"contexts":{_json(contexts_json)},"runs":{_json(runs)}}}'
 
 
 def _tag_json(tag: Tag) -> list:
-    return [tag.name, [list(attr) for attr in tag.attrs]]
+    return [tag.name, tag.attrs]
+
+
+_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 class _Element:
     """A parsed element, only alive while the body is turned into blocks."""
 
-    __slots__ = ("name", "attrs", "children")
+    __slots__ = ("name", "attrs", "children", "start", "end")
 
-    def __init__(self, name: str, attrs: tuple[tuple[str, str], ...]):
+    def __init__(self, name: str, attrs: tuple[tuple[str, str], ...], start: int, end: int):
         self.name = name
         self.attrs = attrs
         self.children: list[_Element | str] = []
+        self.start = start
+        """Where its opening tag starts in the markup."""
+        self.end = end
+        """Where the end tag that closes it ends (the markup's end while it is open)."""
 
 
 def _element_tree(markup: str) -> tuple[_Element, list[str]]:
-    root = _Element("", ())
+    root = _Element("", (), 0, len(markup))
     stack = [root]
     ids = []
     for tag in _LEXEME.finditer(markup):
@@ -206,6 +264,8 @@ def _element_tree(markup: str) -> tuple[_Element, list[str]]:
             # Close up to the matching open element; ignore a stray end tag.
             for depth in range(len(stack) - 1, 0, -1):
                 if stack[depth].name == name:
+                    for closed in stack[depth:]:
+                        closed.end = tag.end()
                     del stack[depth:]
                     break
             continue
@@ -214,34 +274,13 @@ def _element_tree(markup: str) -> tuple[_Element, list[str]]:
             for attr, double, single, bare in _ATTR.findall(rest)
         )
         ids.extend(value for attr, value in attrs if attr == "id")
-        element = _Element(name, attrs)
+        element = _Element(name, attrs, tag.start(), len(markup))
         stack[-1].children.append(element)
-        if name not in VOID_TAGS and not self_closing:
+        if name in VOID_TAGS or self_closing:
+            element.end = tag.end()
+        else:
             stack.append(element)
     return root, ids
-
-
-def _blocks(nodes: Sequence[_Element | str]) -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    inline: list[_Element | str] = []
-    for node in [*nodes, None]:
-        if node is None or (isinstance(node, _Element) and node.name in BLOCK_TAGS):
-            # Inline content between blocks becomes an unnamed block, unless it is only space.
-            tokens = _tokens(inline, pre=False)
-            if any(token.void or token.text.strip(" ") for token in tokens):
-                blocks.append(Block("", (), tokens))
-            inline = []
-            if node is not None:
-                blocks.append(_block(node))
-        else:
-            inline.append(node)
-    return tuple(blocks)
-
-
-def _block(element: _Element) -> Block:
-    if any(isinstance(child, _Element) and child.name in BLOCK_TAGS for child in element.children):
-        return Block(element.name, element.attrs, children=_blocks(element.children))
-    return Block(element.name, element.attrs, _tokens(element.children, pre=element.name == "pre"))
 
 
 def _tokens(nodes: Sequence[_Element | str], pre: bool) -> tuple[Token, ...]:
@@ -501,7 +540,8 @@ class Redline:
 
 
 def redline(old_html: str, new_html: str) -> Redline:
-    return compare(parse_body(old_html), parse_body(new_html))
+    parser = Parser()
+    return compare(parser.body(old_html), parser.body(new_html))
 
 
 def compare(old: Body, new: Body) -> Redline:
@@ -556,6 +596,16 @@ class _Frame(NamedTuple):
     attrs: tuple[tuple[str, str], ...]
     strip_id: bool
     mark: Status | None
+
+
+class _Unchanged(NamedTuple):
+    """A block rendered unchanged, with what rendering it does to the redline around it."""
+
+    html: str
+    ids: frozenset[str]
+    """The ids it writes: none may have been written before it."""
+    section: tuple[str | None, str | None] | None
+    """The last heading in it, which the changes after it belong to."""
 
 
 class _Numbering:
@@ -617,6 +667,8 @@ class _Renderer:
             value = numbering.next(item.status) if numbering and item.block.tag == "li" else None
             if item.status is Status.CHANGED:
                 self.changed(item, value)
+            elif item.status is Status.UNCHANGED and value is None:
+                self.unchanged(item.block)
             else:
                 self.whole(item.block, item.status, True, value)
         self.pending = False
@@ -632,6 +684,27 @@ class _Renderer:
                 self.section = (dict(block.attrs).get("id"), _plain_text(block.tokens))
             self.inline(item.edits)
         self.out.append(_closing(block.tag))
+
+    @classmethod
+    def unchanged_block(cls, block: Block) -> _Unchanged:
+        renderer = cls("")
+        renderer.section = None
+        renderer.whole(block, Status.UNCHANGED, True)
+        return _Unchanged("".join(renderer.out), frozenset(renderer.ids), renderer.section)
+
+    def unchanged(self, block: Block) -> None:
+        """An unchanged block as ``whole`` writes it, from the block's own rendering when it can."""
+        rendered = block.unchanged
+        if rendered.ids & self.ids:  # an id written before must be left out: rare, do it the long way
+            self.whole(block, Status.UNCHANGED, True)
+            return
+        self.out.append(rendered.html)
+        self.ids |= rendered.ids
+        if rendered.section is not None:
+            self.section = rendered.section
+        # As _close does after each leaf (one space or several read the same in a change's text).
+        self._note(Status.DELETED, " ")
+        self._note(Status.INSERTED, " ")
 
     def whole(self, block: Block, status: Status, top: bool, value: int | None = None) -> None:
         """A block that is unchanged, deleted or inserted as a whole, and all it contains."""

@@ -69,9 +69,11 @@ class BuildCache:
             return memo(("html", version.slug, version.sha256, context),
                         lambda: render(links.rebase(version.body, sources[version.slug], url_for)))
 
+        parsers = {spec.slug: redline.Parser() for spec in settings.documents}
+
         def parsed(version) -> redline.Body:
             return memo(("body", version.slug, version.sha256, context),
-                        lambda: redline.parse_body(rendered(version).html))
+                        lambda: parsers[version.slug].body(rendered(version).html))
 
         computed = changes.redlines(parsed)
         return rendered, changes.Redlines(

@@ -38,7 +38,7 @@
    * Settings shared with redline.py
    * ------------------------------------------------------------------------------------- */
 
-  const SOURCE_FORMAT = 1;
+  const SOURCE_FORMAT = 2;
   const SIMILARITY = 0.5;
   const PAIRING_WINDOW = 16;
   const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
@@ -85,34 +85,37 @@
     if (!source || source.format !== SOURCE_FORMAT) {
       throw new Error("This version's redline.json has a format this page cannot read.");
     }
-    const contexts = source.contexts.map((tags) => {
-      const context = tags.map(([name, attrs]) => tag(name, attrs));
-      context.key = context.map((t) => t.opening).join("");
-      return context;
-    });
-    return { blocks: source.blocks.map((entry) => loadBlock(entry, contexts)), ids: source.ids };
+    return { blocks: source.blocks.map(loadBlock), ids: source.ids };
   }
 
-  function loadBlock(entry, contexts) {
+  function loadBlock(entry) {
     const block = { tag: entry.tag, attrs: entry.attrs, tokens: [], children: null };
     if (entry.children) {
-      block.children = entry.children.map((child) => loadBlock(child, contexts));
+      block.children = entry.children.map(loadBlock);
       block.keys = [];
       for (const child of block.children) for (const key of child.keys) block.keys.push(key);
       block.key = `${block.tag}\x04${block.children.map((c) => c.key).join("\x1e")}\x05`;
       return block;
     }
-    const pre = entry.tag === "pre";
-    block.tokens = entry.tokens.map(([index, value]) => {
-      const context = contexts[index];
-      if (Array.isArray(value)) {
-        const element = tag(value[0], value[1]);
-        return { context, text: "", void: element, key: `${context.key}\x01${element.opening}` };
-      }
-      // Outside <pre> the key ignores the one space a word keeps after it.
-      const word = !pre && value.endsWith(" ") ? value.slice(0, -1) : value;
-      return { context, text: value, void: null, key: `${context.key}\x01${word}` };
+    const contexts = entry.contexts.map((tags) => {
+      const context = tags.map(([name, attrs]) => tag(name, attrs));
+      context.key = context.map((t) => t.opening).join("");
+      return context;
     });
+    const pre = entry.tag === "pre";
+    for (const [index, ...values] of entry.runs) {
+      const context = contexts[index];
+      for (const value of values) {
+        if (Array.isArray(value)) {
+          const element = tag(value[0], value[1]);
+          block.tokens.push({ context, text: "", void: element, key: `${context.key}\x01${element.opening}` });
+          continue;
+        }
+        // Outside <pre> the key ignores the one space a word keeps after it.
+        const word = !pre && value.endsWith(" ") ? value.slice(0, -1) : value;
+        block.tokens.push({ context, text: value, void: null, key: `${context.key}\x01${word}` });
+      }
+    }
     block.keys = block.tokens.map((token) => token.key);
     block.key = `${block.tag}\x02${block.keys.join("\x1f")}\x03`;
     return block;
