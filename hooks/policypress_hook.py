@@ -46,12 +46,7 @@ def on_config(config):
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None
-    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH when set: take it from Git, not the clock,
-    # unless the person building set it themselves.
-    if _state.setdefault("epoch_from_git", "SOURCE_DATE_EPOCH" not in os.environ):
-        epoch = site.source_date_epoch(settings)
-        if epoch is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    _state.setdefault("epoch_from_git", "SOURCE_DATE_EPOCH" not in os.environ)
     _state.update(settings=settings, urls=Urls.for_site(config.site_url))
     # Rendered history is reused only while the configuration, templates and hook are the same.
     _state["history"] = render_cache.RenderedHistory(
@@ -90,6 +85,10 @@ def on_files(files: Files, config) -> Files:
         shown = "shown as an unpublished draft" if _state["command"] == "serve" else "not published by this build"
         log.info(f"{source} has uncommitted edits: {shown} until they are committed.")
     _state["built"] = built
+    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH (read after this event): take it from Git,
+    # not the clock, unless the person building set it themselves.
+    if _state["epoch_from_git"] and built.source_date_epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(built.source_date_epoch)
     views = {}
     for page in built.pages:
         file = _file_for(page, files, config)

@@ -84,6 +84,10 @@ class History:
         revisions.reverse()
         return revisions
 
+    def committed_time(self, commit: str) -> int:
+        """A commit's committer time in Unix seconds, read by the cat-file process that reads blobs."""
+        return git.Commit(self.repo, bytes.fromhex(commit)).committed_date
+
     def read_blob(self, blob: str) -> str:
         return self.repo.odb.stream(bytes.fromhex(blob)).read().decode("utf-8")
 

@@ -31,6 +31,9 @@ class Built:
     unpublished: tuple[str, ...] = ()
     site_view: dict = field(default_factory=dict)
     """Values every page's template may show (feeds, banner)."""
+    source_date_epoch: int | None = None
+    """When HEAD was committed: the build date a generator stamps into sitemaps, taken from Git so
+    that the same commit always builds the same bytes. None in a repository with no commits."""
 
 
 class BuildCache:
@@ -119,7 +122,7 @@ def plan(site: versioning.Site, urls: Urls, rendered: pages.RenderVersion, compu
         "feeds": feeds.feed_links(site.documents, urls, site_name),
     }
     findings = site.findings + notices.notice_period_findings(site.documents, settings)
-    return Built(site_pages, files, findings, site.unpublished, site_view)
+    return Built(site_pages, files, findings, site.unpublished, site_view, site.head_time)
 
 
 def _repository_state(settings: Settings) -> tuple:
@@ -137,12 +140,3 @@ def _head(settings: Settings) -> str | None:
         return history.head_commit(git.Repo(settings.root, search_parent_directories=True))
     except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
         return datetime.now().isoformat()  # nothing stable to key on: never reuse
-
-
-def source_date_epoch(settings: Settings) -> int | None:
-    """The HEAD commit's time: the build date a generator stamps into sitemaps, taken from Git so
-    that the same commit always builds the same bytes. None in a repository with no commits."""
-    try:
-        return git.Repo(settings.root, search_parent_directories=True).head.commit.committed_date
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
-        return None

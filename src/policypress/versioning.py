@@ -20,6 +20,8 @@ class Site:
     documents: tuple[Document, ...]
     findings: tuple[Finding, ...]
     head: str | None
+    head_time: int | None
+    """When HEAD was committed (Unix seconds): the date a reproducible build stamps."""
     unpublished: tuple[str, ...] = ()
     """Sources whose working-tree text differs from the last commit (not published)."""
 
@@ -41,7 +43,9 @@ def read_site(settings: Settings, *, now: datetime | None = None, with_drafts: b
         if draft is not None:
             unpublished.append(settings.source_path(spec))
         documents.append(Document(spec, tuple(versions), settings.day_today(), draft if with_drafts else None))
-    return Site(tuple(documents), tuple(findings), history.head, tuple(unpublished))
+    head = history.head
+    head_time = history.committed_time(head) if head else None
+    return Site(tuple(documents), tuple(findings), head, head_time, tuple(unpublished))
 
 
 def _tracked_paths(settings: Settings, spec: DocumentSpec, history: History) -> set[str]:
