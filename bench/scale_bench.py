@@ -52,9 +52,11 @@ def measure(work: Path, versions: int, repeat: int) -> dict:
     shim = _git_shim(work)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYPRESS_TODAY": synthetic_site.today(versions),
            "PATH": f"{shim.parent}:{os.environ['PATH']}"}
-    built = [_build(site, env, shim) for _ in range(repeat)]
-    warm = [_build(site, env, shim, keep_cache=True) for _ in range(repeat)]
-    floors = [_build(floor, env, shim) for _ in range(repeat)]
+    built, warm, floors = [], [], []
+    for _ in range(repeat):  # interleaved, so that a machine slowing down mid-run skews no one ratio
+        built.append(_build(site, env, shim))
+        warm.append(_build(site, env, shim, keep_cache=True))
+        floors.append(_build(floor, env, shim))
     serves = []
     for _ in range(repeat):
         shutil.rmtree(site / ".policypress-cache", ignore_errors=True)  # (c) starts from nothing on disk

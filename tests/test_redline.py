@@ -12,7 +12,8 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policypress.redline import Parser, Redline, Status, _Renderer, compare, parse_body, redline
+from policypress.redline import Parser, Redline, Status, compare, parse_body, redline
+from policypress.redline.rendering import _Renderer
 from policypress.terminal import format_for_terminal
 
 

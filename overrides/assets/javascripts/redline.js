@@ -1,9 +1,9 @@
 /*
  * policypress redline: step through changes, show changes only, and compare any two versions.
  *
- * On a redline page the build has already rendered the redline (src/policypress/redline.py).
+ * On a redline page the build has already rendered the redline (src/policypress/redline/).
  * On the compare page this script fetches two versions' redline.json (written by the build
- * from `redline_source`) and renders their redline here, with a port of the same algorithm:
+ * from `body_source`) and renders their redline here, with a port of the same algorithm:
  * the same blocks, the same difflib matching, the same HTML, byte for byte. Change one and
  * change the other; tests/test_redline_js.py runs both and compares.
  *
@@ -35,7 +35,7 @@
   "use strict";
 
   /* ---------------------------------------------------------------------------------------
-   * Settings shared with redline.py
+   * Settings shared with src/policypress/redline/
    * ------------------------------------------------------------------------------------- */
 
   const SOURCE_FORMAT = 2;
@@ -80,7 +80,7 @@
     return { name, attrs, opening: openTag(name, attrs, false) };
   }
 
-  /** Blocks with the same tokens and keys as redline.py's parse_body. */
+  /** Blocks with the same tokens and keys as redline/body.py's parse_body. */
   function loadBody(source) {
     if (!source || source.format !== SOURCE_FORMAT) {
       throw new Error("This version's redline.json has a format this page cannot read.");
@@ -123,7 +123,7 @@
 
   /* ---------------------------------------------------------------------------------------
    * Matching: Python's difflib.SequenceMatcher (autojunk off, no junk), after trimming the
-   * common prefix and suffix exactly as redline.py's _matching_blocks does
+   * common prefix and suffix exactly as redline/alignment.py's _matching_blocks does
    * ------------------------------------------------------------------------------------- */
 
   /** difflib's find_longest_match: earliest in a, then earliest in b, among the longest. */
@@ -560,7 +560,7 @@
     return openTag(name, kept, Boolean(isVoid));
   };
 
-  /** The redline of two versions' redline.json, as redline.py's Redline.html. */
+  /** The redline of two versions' redline.json, as redline/rendering.py's Redline.html. */
   function renderRedline(oldSource, newSource) {
     const oldBody = loadBody(oldSource);
     const newBody = loadBody(newSource);

@@ -1,0 +1,21 @@
+"""The redline: what changed between two versions, shown as the document itself.
+
+Both versions arrive as rendered HTML bodies. Each is parsed into blocks (headings, paragraphs,
+list items, table cells …) made of word tokens (``body``); the blocks are aligned and paired
+blocks diffed word by word (``alignment``); the result is written back as HTML with ``<del>``
+and ``<ins>`` (``rendering``).
+
+``overrides/assets/javascripts/redline.js`` ports the alignment and rendering so a visitor can
+compare any two versions in the browser, reading what ``body_source`` publishes per version.
+Change the algorithm here and you must change it there: ``tests/test_redline_js.py`` checks
+that both produce the same HTML.
+"""
+
+from .alignment import AlignedBlock, Edit, Status
+from .body import HEADINGS, SOURCE_FORMAT, Block, Body, Parser, Tag, Token, body_source, parse_body, redline_source
+from .rendering import Change, Redline, compare, redline
+
+__all__ = [
+    "HEADINGS", "SOURCE_FORMAT", "AlignedBlock", "Block", "Body", "Change", "Edit", "Parser", "Redline", "Status",
+    "Tag", "Token", "body_source", "compare", "parse_body", "redline", "redline_source",
+]

@@ -1,0 +1,323 @@
+"""A version's rendered body as the redline reads it: blocks of word tokens.
+
+The HTML is split into blocks (headings, paragraphs, list items, table cells …); a leaf block's
+text into tokens, each a word with its trailing space and the inline elements around it. The
+same blocks are published per version as ``redline.json`` for the browser's compare view.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .rendering import Unchanged
+
+SOURCE_FORMAT = 2
+"""Version of the JSON written by ``body_source``; the browser refuses other versions."""
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote caption dd details div dl dt figcaption figure footer "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul".split()
+)
+VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELLS = frozenset({"td", "th"})
+"""Cells always pair with the cell in the same place, so a table keeps its columns."""
+
+_LEXEME = re.compile(
+    r"""<!--.*?-->|<[!?][^>]*>"""  # comments and declarations: skipped
+    r"""|<(/?)([A-Za-z][^\s/>]*)((?:[^>"'/]|"[^"]*"|'[^']*'|/(?!>))*)(/?)>"""  # tags
+    r"""|([^<]+|<)""",  # text, and a stray "<"
+    re.S,
+)
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_PRE_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+[ \t\n\r\f]*")
+_KEY = attrgetter("key")
+_new = tuple.__new__
+"""Builds a Token without NamedTuple's argument handling: twice as fast, and there are thousands."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An HTML element's name and attributes, in source order."""
+
+    name: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def opening(self) -> str:
+        return open_tag(self.name, self.attrs)
+
+
+class Token(NamedTuple):
+    """A word with its trailing space, or an inline void element such as ``<br />``.
+
+    A tuple rather than a dataclass: a statement has thousands and redlines must be quick.
+    """
+
+    context: tuple[Tag, ...]
+    """The inline elements around the token, outermost first (``<a href>``, ``<em>`` …)."""
+    text: str
+    """Escaped HTML text; empty for a void element."""
+    void: Tag | None
+    key: str
+    """What the diff compares: context and text, ignoring a trailing space outside ``<pre>``."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph, list item, cell …: a leaf with tokens or a container of blocks."""
+
+    tag: str
+    """Element name; empty for inline content sitting directly in a container."""
+    attrs: tuple[tuple[str, str], ...] = ()
+    tokens: tuple[Token, ...] = ()
+    children: tuple[Block, ...] | None = None
+
+    @property
+    def is_container(self) -> bool:
+        return self.children is not None
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """Token keys of the block and everything in it: what similarity is measured on."""
+        if self.children is None:
+            return tuple(map(_KEY, self.tokens))
+        return tuple(chain.from_iterable(child.keys for child in self.children))
+
+    @cached_property
+    def key(self) -> str:
+        """Identity for aligning blocks: equal keys mean the block did not change."""
+        if self.children is None:
+            return self.tag + "\x02" + "\x1f".join(self.keys) + "\x03"
+        return self.tag + "\x04" + "\x1e".join(child.key for child in self.children) + "\x05"
+
+    @cached_property
+    def source(self) -> str:
+        """The block's JSON in ``redline.json`` (see ``body_source``), worked out once per block."""
+        return _block_source(self)
+
+    @cached_property
+    def unchanged(self) -> Unchanged:
+        """The block as a redline shows it unchanged: worked out once for every redline it is in."""
+        from .rendering import unchanged_block  # rendering reads blocks: import it only when used
+
+        return unchanged_block(self)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A version's rendered body as the redline sees it."""
+
+    blocks: tuple[Block, ...]
+    ids: frozenset[str]
+    """Every id in the body, so change anchors can avoid them."""
+
+
+def parse_body(markup: str) -> Body:
+    return Parser().body(markup)
+
+
+class Parser:
+    """Parses versions of one document, sharing the blocks they have in common.
+
+    Consecutive versions differ in a few blocks. A block whose markup was parsed before is the
+    same ``Block`` object again, so its tokens, keys, JSON and unchanged rendering are worked out
+    once for the whole history rather than once per version.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, Block] = {}
+
+    def body(self, markup: str) -> Body:
+        root, ids = _element_tree(markup)
+        return Body(self._blocks(markup, root.children), frozenset(ids))
+
+    def _blocks(self, markup: str, nodes: Sequence[_Element | str]) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        inline: list[_Element | str] = []
+        for node in [*nodes, None]:
+            if node is None or (isinstance(node, _Element) and node.name in BLOCK_TAGS):
+                # Inline content between blocks becomes an unnamed block, unless it is only space.
+                tokens = _tokens(inline, pre=False)
+                if any(token.void or token.text.strip(" ") for token in tokens):
+                    blocks.append(Block("", (), tokens))
+                inline = []
+                if node is not None:
+                    blocks.append(self._block(markup, node))
+            else:
+                inline.append(node)
+        return tuple(blocks)
+
+    def _block(self, markup: str, element: _Element) -> Block:
+        # An element's markup alone decides its block: what lies outside cannot change its parse.
+        source = markup[element.start : element.end]
+        block = self._known.get(source)
+        if block is None:
+            if any(isinstance(child, _Element) and child.name in BLOCK_TAGS for child in element.children):
+                block = Block(element.name, element.attrs, children=self._blocks(markup, element.children))
+            else:
+                block = Block(element.name, element.attrs, _tokens(element.children, pre=element.name == "pre"))
+            self._known[source] = block
+        return block
+
+
+def redline_source(markup: str) -> str:
+    """A version's rendered body as the build publishes it in ``redline.json``."""
+    return body_source(parse_body(markup))
+
+
+def body_source(body: Body) -> str:
+    """The body as JSON for the browser's compare view, which redlines any two versions.
+
+    ``{"format": 2, "ids": [every id in the body], "blocks": [block, …]}`` where a block is
+    ``{"tag", "attrs", "contexts", "runs"}`` for a leaf or ``{"tag", "attrs", "children"}`` for a
+    container (tag ``""``: inline content directly in a container). A leaf's contexts are the
+    lists of inline elements around its tokens, outermost first, each ``[name, [[attribute,
+    value], …]]``; a run is ``[context index, token, …]`` where a token is its escaped text or,
+    for an inline void element such as ``<br />``, ``[name, attributes]``.
+    """
+    blocks = ",".join(block.source for block in body.blocks)
+    return f'{{"format":{SOURCE_FORMAT},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
+
+
+def _block_source(block: Block) -> str:
+    head = f'{{"tag":{_json(block.tag)},"attrs":{_json(block.attrs)}'
+    if block.children is not None:
+        return f'{head},"children":[{",".join(child.source for child in block.children)}]}}'
+    contexts: dict[tuple[Tag, ...], int] = {}
+    runs: list[list] = []
+    context = None
+    for token in block.tokens:
+        if token.context is not context:
+            context = token.context
+            runs.append([contexts.setdefault(context, len(contexts))])
+        runs[-1].append(_tag_json(token.void) if token.void else token.text)
+    contexts_json = [[_tag_json(tag) for tag in each] for each in contexts]
+    return f'{head},"contexts":{_json(contexts_json)},"runs":{_json(runs)}}}'
+
+
+def _tag_json(tag: Tag) -> list:
+    return [tag.name, tag.attrs]
+
+
+_json = json.JSONEncoder(separators=(",", ":")).encode
+
+
+class _Element:
+    """A parsed element, only alive while the body is turned into blocks."""
+
+    __slots__ = ("name", "attrs", "children", "start", "end")
+
+    def __init__(self, name: str, attrs: tuple[tuple[str, str], ...], start: int, end: int):
+        self.name = name
+        self.attrs = attrs
+        self.children: list[_Element | str] = []
+        self.start = start
+        """Where its opening tag starts in the markup."""
+        self.end = end
+        """Where the end tag that closes it ends (the markup's end while it is open)."""
+
+
+def _element_tree(markup: str) -> tuple[_Element, list[str]]:
+    root = _Element("", (), 0, len(markup))
+    stack = [root]
+    ids = []
+    for tag in _LEXEME.finditer(markup):
+        closing, name, rest, self_closing, text = tag.groups()
+        if text is not None:
+            children = stack[-1].children
+            text = html.unescape(text) if "&" in text else text
+            # Adjacent text (split by a stray "<") must tokenize as one run.
+            if children and isinstance(children[-1], str):
+                children[-1] += text
+            else:
+                children.append(text)
+            continue
+        if name is None:
+            continue
+        name = name.lower()
+        if closing:
+            # Close up to the matching open element; ignore a stray end tag.
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth].name == name:
+                    for closed in stack[depth:]:
+                        closed.end = tag.end()
+                    del stack[depth:]
+                    break
+            continue
+        attrs = tuple(
+            (attr.lower(), html.unescape(double or single or bare))
+            for attr, double, single, bare in _ATTR.findall(rest)
+        )
+        ids.extend(value for attr, value in attrs if attr == "id")
+        element = _Element(name, attrs, tag.start(), len(markup))
+        stack[-1].children.append(element)
+        if name in VOID_TAGS or self_closing:
+            element.end = tag.end()
+        else:
+            stack.append(element)
+    return root, ids
+
+
+def _tokens(nodes: Sequence[_Element | str], pre: bool) -> tuple[Token, ...]:
+    tokens: list[Token] = []
+
+    def walk(nodes: Sequence[_Element | str], context: tuple[Tag, ...], context_key: str) -> None:
+        for node in nodes:
+            if isinstance(node, str):
+                head = context_key + "\x01"
+                if pre:
+                    words = _PRE_WORD.findall(escape_text(node))
+                    tokens.extend([_new(Token, (context, word, None, head + word)) for word in words])
+                    continue
+                # Words between runs of space; each word but the last keeps one space after it.
+                parts = _SPACE.split(escape_text(node))
+                if not parts[-1]:
+                    parts.pop()
+                    tokens.extend([_new(Token, (context, part + " ", None, head + part)) for part in parts])
+                else:
+                    last = parts.pop()
+                    tokens.extend([_new(Token, (context, part + " ", None, head + part)) for part in parts])
+                    tokens.append(_new(Token, (context, last, None, head + last)))
+            elif node.name in VOID_TAGS:
+                void = Tag(node.name, node.attrs)
+                tokens.append(Token(context, "", void, context_key + "\x01" + void.opening))
+            elif not _is_headerlink(node):
+                tag = Tag(node.name, node.attrs)
+                walk(node.children, (*context, tag), context_key + tag.opening)
+
+    walk(nodes, (), "")
+    return tuple(tokens)
+
+
+def _is_headerlink(element: _Element) -> bool:
+    """The toc extension's ¶ permalink: navigation, not text of the statement."""
+    if element.name != "a":
+        return False
+    return "headerlink" in next((value for attr, value in element.attrs if attr == "class"), "").split()
+
+
+def open_tag(name: str, attrs: Sequence[tuple[str, str]], void: bool = False) -> str:
+    attributes = "".join(f' {attr}="{escape_attr(value)}"' for attr, value in attrs)
+    return f"<{name}{attributes}{' /' if void else ''}>"
+
+
+def escape_text(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def escape_attr(value: str) -> str:
+    return escape_text(value).replace('"', "&quot;")

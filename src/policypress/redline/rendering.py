@@ -1,0 +1,376 @@
+"""Rendering: two aligned versions written as one document, with ``<del>`` and ``<ins>``.
+
+Each change group gets a focusable anchor and is listed with the section it is in. Unchanged
+blocks, most of any redline, are written once per block and reused.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .alignment import AlignedBlock, Edit, Status, align
+from .body import CELLS, HEADINGS, Block, Body, Parser, Tag, Token, open_tag
+
+_DIGITS = re.compile(r"-?[0-9]+")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change group: contiguous deletions and insertions a reader can jump to."""
+
+    anchor: str
+    """Id of the focusable element in ``Redline.html`` where the change starts."""
+    section_id: str | None
+    """Id of the nearest heading before the change that is still in the new version."""
+    section_title: str | None
+    deleted: str
+    """Plain text removed, empty if nothing was."""
+    inserted: str
+    """Plain text added, empty if nothing was."""
+
+
+@dataclass(frozen=True)
+class Redline:
+    """What changed between two versions, rendered as the document itself."""
+
+    html: str
+    changes: tuple[Change, ...]
+    blocks: tuple[AlignedBlock, ...]
+    """The alignment behind ``html``, for other renderings such as the terminal."""
+
+    @property
+    def count(self) -> int:
+        return len(self.changes)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.changes
+
+
+def redline(old_html: str, new_html: str) -> Redline:
+    parser = Parser()
+    return compare(parser.body(old_html), parser.body(new_html))
+
+
+def compare(old: Body, new: Body) -> Redline:
+    """The redline of two parsed bodies: parse each version once when building many redlines."""
+    aligned = align(old.blocks, new.blocks)
+    renderer = _Renderer(_anchor_prefix(old.ids | new.ids))
+    renderer.blocks(aligned, None)
+    return Redline("".join(renderer.out), renderer.finished_changes(), aligned)
+
+
+def _anchor_prefix(ids: frozenset[str]) -> str:
+    """``change-`` unless the documents already use ids like ``change-3`` themselves."""
+    prefix = "change-"
+    while any(i.startswith(prefix) and re.fullmatch("[0-9]+", i[len(prefix) :]) for i in ids):
+        prefix = "pp-" + prefix
+    return prefix
+
+
+def _plain_text(tokens: Sequence[Token]) -> str:
+    return " ".join(html.unescape("".join(token.text for token in tokens)).split())
+
+
+_MARKS = {Status.DELETED: "del", Status.INSERTED: "ins"}
+_LABELS = {Status.DELETED: "deleted: ", Status.INSERTED: "inserted: "}
+_BLOCK_CLASSES = {
+    Status.UNCHANGED: "pp-unchanged",
+    Status.DELETED: "pp-block-del",
+    Status.INSERTED: "pp-block-ins",
+}
+
+
+class _Frame(NamedTuple):
+    """An element open while inline tokens are written: a context tag or a del/ins mark."""
+
+    identity: str
+    name: str
+    attrs: tuple[tuple[str, str], ...]
+    strip_id: bool
+    mark: Status | None
+
+
+class Unchanged(NamedTuple):
+    """A block rendered unchanged, with what rendering it does to the redline around it."""
+
+    html: str
+    ids: frozenset[str]
+    """The ids it writes: none may have been written before it."""
+    section: tuple[str | None, str | None] | None
+    """The last heading in it, which the changes after it belong to."""
+
+
+class _Numbering:
+    """Item numbers of an edited ordered list: deleted items keep their old number."""
+
+    def __init__(self, old: Block, new: Block):
+        self.old = _list_start(old)
+        self.new = _list_start(new)
+
+    def next(self, status: Status) -> int:
+        if status is Status.DELETED:
+            self.old += 1
+            return self.old - 1
+        self.new += 1
+        if status is not Status.INSERTED:
+            self.old += 1
+        return self.new - 1
+
+
+def _list_start(block: Block) -> int:
+    start = dict(block.attrs).get("start", "")
+    return int(start) if _DIGITS.fullmatch(start) else 1
+
+
+class _Renderer:
+    """Writes aligned blocks as HTML, numbering change anchors as it meets them."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        self.out: list[str] = []
+        self.ids: set[str] = set()
+        self.pending = False
+        """A change has started and its anchor is not written yet."""
+        self.marks = 0
+        self.section: tuple[str | None, str | None] = (None, None)
+        self.changes: list[tuple[str, str | None, str | None, dict[Status, list[str]]]] = []
+
+    def finished_changes(self) -> tuple[Change, ...]:
+        return tuple(
+            Change(
+                anchor,
+                section_id,
+                title,
+                *(" ".join(html.unescape("".join(text[s])).split()) for s in _MARKS),
+            )
+            for anchor, section_id, title, text in self.changes
+        )
+
+    def blocks(self, aligned: Sequence[AlignedBlock], numbering: _Numbering | None) -> None:
+        in_run = False
+        for item in aligned:
+            whole = item.status in _MARKS
+            # A run of whole blocks deleted or inserted together is one change.
+            if whole and not in_run:
+                self.pending = True
+            elif not whole:
+                self.pending = False
+            in_run = whole
+            value = numbering.next(item.status) if numbering and item.block.tag == "li" else None
+            if item.status is Status.CHANGED:
+                self.changed(item, value)
+            elif item.status is Status.UNCHANGED and value is None:
+                self.unchanged(item.block)
+            else:
+                self.whole(item.block, item.status, True, value)
+        self.pending = False
+
+    def changed(self, item: AlignedBlock, value: int | None) -> None:
+        block = item.new
+        self.out.append(self._opening(block.tag, _decorate(block, [], value)))
+        if block.children is not None:
+            self.out.append("\n")
+            self.blocks(item.children, _Numbering(item.old, block) if block.tag == "ol" else None)
+        else:
+            if block.tag in HEADINGS:
+                self.section = (dict(block.attrs).get("id"), _plain_text(block.tokens))
+            self.inline(item.edits)
+        self.out.append(_closing(block.tag))
+
+    def unchanged(self, block: Block) -> None:
+        """An unchanged block as ``whole`` writes it, from the block's own rendering when it can."""
+        rendered = block.unchanged
+        if rendered.ids & self.ids:  # an id written before must be left out: rare, do it the long way
+            self.whole(block, Status.UNCHANGED, True)
+            return
+        self.out.append(rendered.html)
+        self.ids |= rendered.ids
+        if rendered.section is not None:
+            self.section = rendered.section
+        # As _close does after each leaf (one space or several read the same in a change's text).
+        self._note(Status.DELETED, " ")
+        self._note(Status.INSERTED, " ")
+
+    def whole(self, block: Block, status: Status, top: bool, value: int | None = None) -> None:
+        """A block that is unchanged, deleted or inserted as a whole, and all it contains."""
+        # Unchanged cells stay unmarked: hiding one would shift the columns of its row.
+        marked = top and not (status is Status.UNCHANGED and block.tag in CELLS)
+        classes = [_BLOCK_CLASSES[status]] if marked else []
+        attrs = _decorate(block, classes, value)
+        strip_id = status is Status.DELETED
+        if block.tag == "hr":
+            anchor = self._anchor() if status in _MARKS and self.pending else None
+            self.out.append(self._opening("hr", attrs, strip_id, void=True, anchor=anchor) + "\n")
+            return
+        self.out.append(self._opening(block.tag, attrs, strip_id))
+        if block.children is not None:
+            self.out.append("\n")
+            for child in block.children:
+                self.whole(child, status, False)
+        else:
+            if block.tag in HEADINGS and status is not Status.DELETED:
+                self.section = (dict(block.attrs).get("id"), _plain_text(block.tokens))
+            if block.tokens or status is Status.UNCHANGED:
+                stack: list[_Frame] = []
+                self._run(stack, status, block.tokens)
+                self._close(stack)
+            else:
+                self._open_mark(status)
+                self.out.append(f"</{_MARKS[status]}>")
+        self.out.append(_closing(block.tag))
+
+    def inline(self, edits: Sequence[Edit]) -> None:
+        """A leaf's tokens with their inline elements, each run of edits in one del or ins."""
+        stack: list[_Frame] = []
+        for edit in edits:
+            if edit.starts_change:
+                self.pending = True
+            self._run(stack, edit.status, edit.tokens)
+        self._close(stack)
+
+    def _run(self, stack: list[_Frame], status: Status, tokens: Sequence[Token]) -> None:
+        mark = None
+        if status in _MARKS:
+            # The mark sits inside the elements all its tokens share, so it opens once.
+            shared = _shared_length([token.context for token in tokens])
+            self.marks += 1
+            mark = _Frame(f"\x00{self.marks}", _MARKS[status], (), False, status)
+        context = None
+        for token in tokens:
+            if token.context is not context:
+                context = token.context
+                if mark:
+                    frames = [
+                        *_frames(context[:shared], False),
+                        mark,
+                        *_frames(context[shared:], status is Status.DELETED),
+                    ]
+                else:
+                    frames = _frames(context, False)
+                self._sync(stack, frames)
+            if token.void:
+                strip_id = any(frame.mark is Status.DELETED for frame in stack)
+                self.out.append(self._opening(token.void.name, token.void.attrs, strip_id, void=True))
+            else:
+                self.out.append(token.text)
+        if mark:
+            self._note(status, "".join(token.text for token in tokens))
+
+    def _close(self, stack: list[_Frame]) -> None:
+        self._sync(stack, [])
+        # Words of separate blocks in one change must not run together in its text.
+        self._note(Status.DELETED, " ")
+        self._note(Status.INSERTED, " ")
+
+    def _sync(self, stack: list[_Frame], frames: Sequence[_Frame]) -> None:
+        """Close and open elements so the open ones are exactly ``frames``."""
+        keep = 0
+        while keep < len(stack) and keep < len(frames) and stack[keep].identity == frames[keep].identity:
+            keep += 1
+        self.out.extend(f"</{frame.name}>" for frame in reversed(stack[keep:]))
+        del stack[keep:]
+        for frame in frames[keep:]:
+            if frame.mark:
+                self._open_mark(frame.mark)
+            else:
+                self.out.append(self._opening(frame.name, frame.attrs, frame.strip_id))
+            stack.append(frame)
+
+    def _open_mark(self, status: Status) -> None:
+        name = _MARKS[status]
+        self.out.append(self._opening(name, (), anchor=self._anchor() if self.pending else None))
+        # Colour is not enough: screen readers announce what happened.
+        self.out.append(f'<span class="pp-sr">{_LABELS[status]}</span>')
+
+    def _anchor(self) -> str:
+        anchor = f"{self.prefix}{len(self.changes) + 1}"
+        self.changes.append((anchor, *self.section, {Status.DELETED: [], Status.INSERTED: []}))
+        self.pending = False
+        return anchor
+
+    def _note(self, status: Status, text: str) -> None:
+        if self.changes:
+            self.changes[-1][3][status].append(text)
+
+    def _opening(
+        self,
+        name: str,
+        attrs: Sequence[tuple[str, str]],
+        strip_id: bool = False,
+        void: bool = False,
+        anchor: str | None = None,
+    ) -> str:
+        """An opening tag that never repeats an id already written (or any, if deleted)."""
+        if not name:
+            return ""
+        if not attrs and not anchor:  # most tags: <p>, <li>, <em>, <del> …
+            return f"<{name} />" if void else f"<{name}>"
+        kept = []
+        for attr, value in attrs:
+            if attr == "id":
+                if strip_id or value in self.ids:
+                    continue
+                self.ids.add(value)
+            kept.append((attr, value))
+        if anchor:
+            kept = _with_anchor(kept, anchor)
+        return open_tag(name, kept, void)
+
+
+def unchanged_block(block: Block) -> Unchanged:
+    """The block written unchanged by a renderer of its own (``Block.unchanged`` keeps it)."""
+    renderer = _Renderer("")
+    renderer.section = None
+    renderer.whole(block, Status.UNCHANGED, True)
+    return Unchanged("".join(renderer.out), frozenset(renderer.ids), renderer.section)
+
+
+def _closing(tag: str) -> str:
+    return f"</{tag}>\n" if tag else "\n"
+
+
+def _frames(context: Sequence[Tag], strip_id: bool) -> list[_Frame]:
+    marker = "\x00" if strip_id else ""
+    return [_Frame(tag.opening + marker, tag.name, tag.attrs, strip_id, None) for tag in context]
+
+
+def _shared_length(contexts: Sequence[tuple[Tag, ...]]) -> int:
+    first = contexts[0]
+    length = len(first)
+    for context in contexts[1:]:
+        length = min(length, len(context))
+        while length and context[length - 1] != first[length - 1]:
+            length -= 1
+    return length
+
+
+def _decorate(block: Block, classes: list[str], value: int | None) -> list[tuple[str, str]]:
+    """The block's attributes plus redline classes and, in an edited ordered list, its number."""
+    if block.tag in HEADINGS or block.tag == "thead":
+        classes = [*classes, "pp-context"]
+    attrs = list(block.attrs)
+    if classes:
+        index = next((i for i, (attr, _) in enumerate(attrs) if attr == "class"), None)
+        if index is None:
+            attrs.append(("class", " ".join(classes)))
+        else:
+            attrs[index] = ("class", " ".join([attrs[index][1], *classes]))
+    if value is not None:
+        attrs = [attr for attr in attrs if attr[0] != "value"] + [("value", str(value))]
+    return attrs
+
+
+def _with_anchor(attrs: Sequence[tuple[str, str]], anchor: str) -> list[tuple[str, str]]:
+    """Mark the element where a change starts: found by navigation, focusable by script."""
+    attrs = list(attrs)
+    index = next((i for i, (attr, _) in enumerate(attrs) if attr == "class"), None)
+    if index is None:
+        attrs.append(("class", "pp-change"))
+    else:
+        attrs[index] = ("class", attrs[index][1] + " pp-change")
+    return [*attrs, ("id", anchor), ("tabindex", "-1")]
