@@ -76,6 +76,7 @@ def on_files(files: Files, config) -> Files:
             _renderer(config),
             with_drafts=_state["command"] == "serve", site_name=config.site_name,
             render_key=repr((config.markdown_extensions, config.mdx_configs, urls.base_path)),
+            data_dir=None if _state["command"] == "serve" else Path(config.site_dir),
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None
@@ -95,7 +96,9 @@ def on_files(files: Files, config) -> Files:
         views[file.src_uri] = page
     for path, content in built.files.items():
         # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
-        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.INCLUDED))
+        # Data the engine wrote into site_dir already is left where it is (MkDocs skips the copy).
+        where = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
+        files.append(File.generated(config, path, **where, inclusion=InclusionLevel.INCLUDED))
     _state["pages"] = views
     return files
 

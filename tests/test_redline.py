@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 import xml.etree.ElementTree as ET
 from html import unescape
 from html.parser import HTMLParser
@@ -477,3 +478,16 @@ def test_an_unchanged_block_never_repeats_an_id_written_before_it():
 
     assert html.count('id="rights"') == 1
     assert "Same paragraph." in html
+
+
+def test_a_parser_lets_go_of_blocks_the_last_version_no_longer_has():
+    parser = Parser()
+    first = parser.body(render("Kept paragraph.\n\nA paragraph only the first version has.\n"))
+    dropped = weakref.ref(first.blocks[1])
+    for number in range(3):
+        parser.body(render(f"Kept paragraph.\n\nVersion {number}.\n"))
+    kept = first.blocks[0]
+    del first
+
+    assert dropped() is None  # a long history must not hold every block it ever parsed
+    assert parser.body(render("Kept paragraph.\n")).blocks[0] is kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import redline
 from .dates import long_date
@@ -44,8 +45,8 @@ class Redlines:
 
     between: Callable[[Version, Version], tuple[str, RedlineView]]
     """The redline HTML from one version to the next, and its summary."""
-    source: Callable[[Version], str]
-    """A version's ``redline.json``."""
+    source: Callable[[Version, str], str | Path]
+    """A version's ``redline.json`` (given its site path): the JSON, or the file it was written to."""
 
 
 def redlines(parsed: ParsedBody) -> Redlines:
@@ -55,18 +56,21 @@ def redlines(parsed: ParsedBody) -> Redlines:
         result = redline.compare(parsed(old), parsed(new))
         return result.html, _view(result)
 
-    return Redlines(between, lambda version: redline.body_source(parsed(version)))
+    return Redlines(between, lambda version, path: redline.body_source(parsed(version)))
 
 
-def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[list[SitePage], dict[str, str]]:
+def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[list[SitePage], dict[str, str | Path]]:
     """A changes page for every version that has a predecessor, the compare view, and the data
     the compare view reads."""
     slug, title = document.slug, document.title
     views = {v: version_view(document, v, urls) for v in document.versions}
     base = dict(title=title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
                 compare_url=urls.compare(slug))
-    site_pages = []
+    site_pages, data = [], {}
     for version in document.versions:
+        # Each version's data right before its redline: both read its parsed body.
+        path = f"{slug}/versions/{version.number}/redline.json"
+        data[path] = computed.source(version, path)
         previous = document.previous(version)
         if previous is None:
             continue
@@ -85,7 +89,6 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[l
         PageView("compare", versions=tuple(views[v] for v in document.newest_first()), **base),
         searchable=False, html="",
     ))
-    data = {f"{slug}/versions/{v.number}/redline.json": computed.source(v) for v in document.versions}
     return site_pages, data
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import git
 
@@ -27,8 +28,9 @@ class Built:
     """What a build publishes besides the ordinary pages."""
 
     pages: list[pages.SitePage]
-    files: dict[str, str]
-    """Generated non-page files by site path, e.g. ``versions.json``."""
+    files: dict[str, str | Path]
+    """Generated non-page files by site path, e.g. ``versions.json``: their content, or where it
+    was written."""
     findings: tuple[Finding, ...]
     unpublished: tuple[str, ...] = ()
     site_view: dict = field(default_factory=dict)
@@ -55,17 +57,20 @@ class BuildCache:
 
     def build(self, settings: Settings, urls: Urls, url_for: UrlFor,
               render: Callable[[str], pages.Rendered], *, with_drafts: bool = False, site_name: str = "",
-              render_key: str = "") -> Built:
+              render_key: str = "", data_dir: Path | None = None) -> Built:
+        """The site's pages and files. With ``data_dir`` (a one-off build), each ``redline.json``
+        is written there as soon as it is made, so that a long history's data never sits in
+        memory all at once; without it (a live preview), they are kept for the next rebuild."""
         site = self.read(settings, with_drafts=with_drafts)
-        rendered, computed = self.renderings(settings, url_for, render, render_key)
-        with _cycle_collection_paused():
+        rendered, computed = self.renderings(settings, url_for, render, render_key, data_dir)
+        with _fewer_cycle_collections():
             return plan(site, urls, rendered, computed, settings=settings, site_name=site_name)
 
     def renderings(self, settings: Settings, url_for: UrlFor, render: Callable[[str], pages.Rendered],
-                   render_key: str) -> tuple[pages.RenderVersion, changes.Redlines]:
-        """Each version's HTML (rendered once, for its archived page and its redlines), parsed
-        bodies, redlines and redline.json, reused while the texts, the documents and the Markdown
-        settings are the same."""
+                   render_key: str, data_dir: Path | None = None) -> tuple[pages.RenderVersion, changes.Redlines]:
+        """Each version's HTML (rendered once, for its archived page and its redlines), redlines
+        and redline.json, reused while the texts, the documents and the Markdown settings are the
+        same."""
         memo = self._computed.next_build()
         sources = {spec.slug: spec.source for spec in settings.documents}
         context = (render_key, settings.documents)
@@ -76,16 +81,30 @@ class BuildCache:
                         lambda: render(links.rebase(version.body, sources[version.slug], url_for)))
 
         parsers = {spec.slug: redline.Parser() for spec in settings.documents}
+        recent: dict = {}
 
         def parsed(version) -> redline.Body:
-            return memo(("body", version.slug, version.sha256, context),
-                        lambda: parsers[version.slug].body(rendered(version).html))
+            # Versions are redlined in order: a body is needed by its own redline and the next one.
+            key = (version.slug, version.sha256)
+            if key not in recent:
+                if len(recent) == 2 * len(parsers):
+                    del recent[next(iter(recent))]
+                recent[key] = parsers[version.slug].body(rendered(version).html)
+            return recent[key]
+
+        def source(version, path: str) -> str | Path:
+            if data_dir is None:
+                return memo(("source", version.slug, version.sha256, context), lambda: computed.source(version, path))
+            written = data_dir / path
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_text(computed.source(version, path), "utf-8")
+            return written
 
         computed = changes.redlines(parsed)
         return rendered, changes.Redlines(
             lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context),
                                   lambda: computed.between(old, new)),
-            lambda version: memo(("source", version.slug, version.sha256, context), lambda: computed.source(version)),
+            source,
         )
 
 
@@ -109,17 +128,16 @@ class _Memo:
 
 
 @contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Redlining a long history makes millions of small objects and no reference cycles; Python's
-    cycle collector would walk all of them again each time they grow by a quarter (a sixth of
-    the build at 500 versions). Anything cyclic made meanwhile is collected after."""
-    paused = gc.isenabled()
-    gc.disable()
+def _fewer_cycle_collections() -> Iterator[None]:
+    """Redlining a long history makes millions of short-lived objects. At Python's default pace
+    the cycle collector would walk all that is alive dozens of times (a tenth of the build at 500
+    versions); Markdown leaves cyclic garbage, so collections are spaced out, not stopped."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 10_000), *thresholds[1:])
     try:
         yield
     finally:
-        if paused:
-            gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 def plan(site: versioning.Site, urls: Urls, rendered: pages.RenderVersion, computed: changes.Redlines, *,

@@ -138,10 +138,16 @@ class Parser:
 
     def __init__(self) -> None:
         self._known: dict[str, Block] = {}
+        """Blocks by their markup, from the bodies parsed last."""
+        self._used: dict[str, Block] = {}
 
     def body(self, markup: str) -> Body:
         root, ids = _element_tree(markup)
-        return Body(self._blocks(markup, root.children), frozenset(ids))
+        body = Body(self._blocks(markup, root.children), frozenset(ids))
+        # Keep what this body used: a history shares blocks with the version before, and holding
+        # every block ever parsed would make memory grow with the length of the history.
+        self._known, self._used = self._used, {}
+        return body
 
     def _blocks(self, markup: str, nodes: Sequence[_Element | str]) -> tuple[Block, ...]:
         blocks: list[Block] = []
@@ -162,13 +168,18 @@ class Parser:
     def _block(self, markup: str, element: _Element) -> Block:
         # An element's markup alone decides its block: what lies outside cannot change its parse.
         source = markup[element.start : element.end]
-        block = self._known.get(source)
+        block = self._used.get(source) or self._known.get(source)
         if block is None:
             if any(isinstance(child, _Element) and child.name in BLOCK_TAGS for child in element.children):
                 block = Block(element.name, element.attrs, children=self._blocks(markup, element.children))
             else:
                 block = Block(element.name, element.attrs, _tokens(element.children, pre=element.name == "pre"))
-            self._known[source] = block
+        elif block.children is not None:
+            # Keep its nested blocks too, for the next version, which may edit one of them.
+            for child in element.children:
+                if isinstance(child, _Element) and child.name in BLOCK_TAGS:
+                    self._block(markup, child)
+        self._used[source] = block
         return block
 
 
