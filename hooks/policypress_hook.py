@@ -142,6 +142,10 @@ def on_post_page(output: str, page, config) -> str:
     return _state["history"].finished(page.file.src_uri, output)
 
 
+def on_post_build(config):
+    _state["history"].flush()  # the rendered-page cache is written beside the build
+
+
 def on_template_context(context, template_name, config):
     # Pages without a Markdown source (404.html) show the banner and feed links too.
     context["policypress_site"] = _state["built"].site_view

@@ -19,6 +19,7 @@ import os
 import tempfile
 import zlib
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -98,6 +99,9 @@ class RenderedHistory:
     def is_reused(self, page: str) -> bool:
         return page in self._reused
 
+    def flush(self) -> None:
+        self.pages.flush()
+
     def finished(self, page: str, html: str) -> str:
         """The page's HTML: the stored one if it was reused; otherwise ``html``, now stored."""
         if page in self._reused:
@@ -112,6 +116,9 @@ class RenderedPages:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        # Compressing and writing run beside the build, on another core; the interpreter waits for
+        # them before it exits, and an entry is renamed into place only once it is whole.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policypress-cache")
 
     def get(self, key: str) -> str | None:
         try:
@@ -127,6 +134,13 @@ class RenderedPages:
             return None
 
     def put(self, key: str, html: str) -> None:
+        self._writer.submit(self._write, key, html)
+
+    def flush(self) -> None:
+        """Wait until every entry put so far is written."""
+        self._writer.submit(lambda: None).result()
+
+    def _write(self, key: str, html: str) -> None:
         encoded = html.encode("utf-8", "surrogatepass")
         entry = zlib.compress(_header(key, encoded) + b"\n\n" + encoded, 1)
         path = self._path(key)
