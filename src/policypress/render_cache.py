@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +27,7 @@ from pathlib import Path
 CACHE_FOLDER = ".policypress-cache"
 RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 _FORMAT = b"policypress-rendered-1\n"
+_WAITING_PAGES = 4
 
 
 def fingerprint(*parts: object) -> str:
@@ -117,8 +119,10 @@ class RenderedPages:
     def __init__(self, folder: Path):
         self.folder = folder
         # Compressing and writing run beside the build, on another core; the interpreter waits for
-        # them before it exits, and an entry is renamed into place only once it is whole.
+        # them before it exits, and an entry is renamed into place only once it is whole. A few
+        # pages at most wait their turn, or a long history's pages would pile up in memory.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policypress-cache")
+        self._waiting = threading.BoundedSemaphore(_WAITING_PAGES)
 
     def get(self, key: str) -> str | None:
         try:
@@ -134,7 +138,8 @@ class RenderedPages:
             return None
 
     def put(self, key: str, html: str) -> None:
-        self._writer.submit(self._write, key, html)
+        self._waiting.acquire()
+        self._writer.submit(self._write, key, html).add_done_callback(lambda _: self._waiting.release())
 
     def flush(self) -> None:
         """Wait until every entry put so far is written."""
