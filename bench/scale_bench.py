@@ -1,7 +1,7 @@
 """How policypress builds scale with the length of history, next to plain MkDocs (issue #7).
 
-Run with ``PYTHONPATH=src python bench/scale_bench.py`` (about 11 minutes on 2 cores; ``--sizes 10,60``
-for a quick run).
+Run with ``PYTHONPATH=src python bench/scale_bench.py`` (about 10 minutes on 2 cores, 30 with
+``--repeat 3``; ``--sizes 10,60`` for a quick run).
 
 For each size N it makes a synthetic site (bench/synthetic_site.py: two ~30 KB documents with N
 versions each) and its floor (the same pages as static Markdown, same theme, no hook), then
