@@ -90,7 +90,8 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config(with_hook=False), sort_keys=False))
     site_config = config(with_hook=True)
     pinned = {**site_config["extra"]["policypress"], "today": today(versions)}
-    loaded = settings.load(pinned, config_file=site_root / "mkdocs.yml", docs_dir=site_root / "docs")
+    loaded = settings.load(pinned, config_file=site_root / "mkdocs.yml", docs_dir=site_root / "docs",
+                           site_url=SITE_URL)
     urls = Urls("/", SITE_URL)
     # Links to other documents become site paths: in the floor no page sits at their source path.
     def url_for(source: str) -> str:
@@ -110,7 +111,7 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
         if document.upcoming:
             shown.append((f"{document.slug}/upcoming/index.md", document.upcoming))
         for src_uri, version in shown:
-            texts[src_uri] = links.rebase(version.body, document.spec.source, url_for)
+            texts[src_uri] = links.rebase(version.text, document.spec.source, url_for)
     (docs / "index.md").write_text((site_root / "docs" / "index.md").read_text())
     for page in built.pages:
         front = {"title": page.title, **({} if page.searchable else {"search": {"exclude": True}})}

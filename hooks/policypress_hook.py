@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import markdown
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -23,7 +23,7 @@ if (_ENGINE / "policypress").is_dir() and str(_ENGINE) not in sys.path:
 
 from policypress import history, links, pages, render_cache, site  # noqa: E402
 from policypress import settings as site_settings  # noqa: E402
-from policypress.errors import PolicyError  # noqa: E402
+from policypress.errors import Finding, PolicyError  # noqa: E402
 from policypress.urls import Urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.policypress")
@@ -42,7 +42,8 @@ def on_config(config):
     config_file = Path(config.config_file_path)
     try:
         settings = site_settings.load(
-            config.extra.get("policypress"), config_file=config_file, docs_dir=Path(config.docs_dir)
+            config.extra.get("policypress"), config_file=config_file, docs_dir=Path(config.docs_dir),
+            site_url=config.site_url,
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None
@@ -80,8 +81,8 @@ def on_files(files: Files, config) -> Files:
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None
-    for finding in built.findings:
-        log.warning(str(finding))
+    # Under mkdocs serve findings stay warnings, even with strict set, so the preview keeps working.
+    _report(built.findings, strict=config.strict and _state["command"] != "serve")
     for source in built.unpublished:
         shown = "shown as an unpublished draft" if _state["command"] == "serve" else "not published by this build"
         log.info(f"{source} has uncommitted edits: {shown} until they are committed.")
@@ -150,6 +151,16 @@ def on_template_context(context, template_name, config):
     # Pages without a Markdown source (404.html) show the banner and feed links too.
     context["policypress_site"] = _state["built"].site_view
     return context
+
+
+def _report(findings: tuple[Finding, ...], *, strict: bool) -> None:
+    # A strict build stops here itself: MkDocs' warning count misses warnings that -q or a log filter hides.
+    if strict and findings:
+        heading = f"policypress: {len(findings)} problem{'s' if len(findings) > 1 else ''} must be fixed " \
+                  "before this site can be published:"
+        raise Abort("\n".join([heading, *(f"  - {finding}" for finding in findings)]))
+    for finding in findings:
+        log.warning(str(finding))
 
 
 def _file_for(page, files: Files, config) -> File:

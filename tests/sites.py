@@ -24,10 +24,12 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 STATEMENT = "privacy-statement.md"
 NOTICE = "ccpa-notice.md"
+SITE_URL = "https://privacy.test-health.example/"
+"""The address every test site is published at, unless a test names another."""
 
 
-def front_matter(title: str, material: bool | None = True, summary: str | None = "A change.",
-                 effective: str | None = None, extra: dict | None = None) -> str:
+def front_matter(title: str, material: bool | None = False, summary: str | None = "A change.",
+                 effective: str | None = None, extra: dict | None = None, immediate: str | None = None) -> str:
     revision = {}
     if material is not None:
         revision["material"] = material
@@ -35,6 +37,8 @@ def front_matter(title: str, material: bool | None = True, summary: str | None =
         revision["summary"] = summary
     if effective:
         revision["effective"] = effective
+    if immediate:
+        revision["immediate"] = immediate
     data = {"title": title, "revision": revision, **(extra or {})}
     return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n\n"
 
@@ -86,6 +90,7 @@ class SiteRepo:
 
     def configure(self, *, timezone: str = "America/Los_Angeles", documents: list | None = None,
                   settings: dict | None = None, site_url: str | None = None) -> None:
+        """Write mkdocs.yml; ``site_url`` defaults to SITE_URL, and ``site_url=""`` leaves it out."""
         documents = documents or [{"source": STATEMENT, "slug": "privacy-statement", "title": "Privacy Statement"}]
         config = {
             "site_name": "Test Health privacy",
@@ -95,6 +100,7 @@ class SiteRepo:
             "markdown_extensions": [{"toc": {"permalink": True}}, "tables", "attr_list"],
             "extra": {"policypress": {"timezone": timezone, "documents": documents, **(settings or {})}},
         }
+        site_url = SITE_URL if site_url is None else site_url
         if site_url:
             config["site_url"] = site_url
         (self.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
@@ -106,10 +112,13 @@ class SiteRepo:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
 
-    def write_statement(self, body: str, *, material: bool | None = True, summary: str | None = "A change.",
+    def write_statement(self, body: str, *, material: bool | None = False, summary: str | None = "A change.",
                         effective: str | None = None, path: str = STATEMENT,
-                        title: str = "Privacy Statement") -> None:
-        self.write(f"docs/{path}", front_matter(title, material, summary, effective) + f"# {title}\n\n{body}\n")
+                        title: str = "Privacy Statement", immediate: str | None = None) -> None:
+        """An editorial change unless told otherwise; ``immediate`` gives the reason a material change
+        takes effect the day it lands."""
+        self.write(f"docs/{path}",
+                   front_matter(title, material, summary, effective, immediate=immediate) + f"# {title}\n\n{body}\n")
 
     def git(self, *args: str, env: dict | None = None) -> str:
         result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True,
@@ -133,8 +142,9 @@ class SiteRepo:
     # -- building ------------------------------------------------------------------------------
 
     def build(self, *, strict: bool = True, today: str | None = None, site_dir: str = "site",
-              env: dict | None = None) -> Build:
-        command = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir]  # -q would hide strict warnings
+              env: dict | None = None, args: tuple[str, ...] = ()) -> Build:
+        """Run ``mkdocs build``; ``args`` adds options such as ``("-q",)``."""
+        command = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir, *args]
         if strict:
             command.append("--strict")
         # The copied hook imports policypress: make it this checkout's, whatever is installed.

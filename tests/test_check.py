@@ -35,7 +35,8 @@ def test_a_text_change_with_last_versions_revision_block_fails_naming_file_line_
     result = check(repo, "2026-03-05")
 
     assert result.exit_code == 1
-    assert "docs/privacy-statement.md:3: error: the text of Privacy Statement changed on 2026-03-05" in result.output
+    assert ("docs/privacy-statement.md:3: error: the text of the Privacy Statement changed on 2026-03-05"
+            in result.output)
     assert "To fix: update 'revision.material' and 'revision.summary'" in result.output
 
 
@@ -237,7 +238,7 @@ def test_in_github_actions_findings_are_annotations_on_the_file_and_line(repo: S
     result = repo.policypress("check", today="2026-03-05", env={"GITHUB_ACTIONS": "true"})
 
     annotation = next(line for line in result.output.splitlines() if line.startswith("::"))
-    assert annotation.startswith("::error file=docs/privacy-statement.md,line=3::the text of Privacy Statement")
+    assert annotation.startswith("::error file=docs/privacy-statement.md,line=3::the text of the Privacy Statement")
     assert "%0ATo fix: update 'revision.material'" in annotation
 
 

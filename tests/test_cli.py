@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+import yaml
 from click.testing import CliRunner
 from sites import PROJECT, SiteRepo
 
@@ -73,6 +75,43 @@ def test_new_never_writes_into_a_folder_that_has_files(tmp_path):
     assert [p.name for p in (tmp_path / "org").iterdir()] == ["notes.txt"]
 
 
+@pytest.mark.parametrize("zone", ["localtime", "UTC+2", "Pacific Time", "/etc/localtime", "posixrules"])
+def test_new_refuses_a_timezone_that_is_not_an_iana_name_before_writing_anything(tmp_path, zone):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "org"), "--timezone", zone])
+
+    assert result.exit_code == 1
+    assert f"policypress new: the option --timezone is {zone!r}, which is not an IANA time zone name." in result.output
+    assert "To fix: use the IANA name of the organization's time zone, e.g. America/Los_Angeles" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "org").exists()
+
+
+@pytest.mark.parametrize("organization", ["Acme\nHealth", "Acme\rHealth", "Acme\tHealth", "Acme\x85Health",
+                                          "Acme\u2028Health"])
+def test_new_refuses_an_organization_with_a_line_break_or_control_character(tmp_path, organization):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "org"), "--organization", organization])
+
+    assert result.exit_code == 1
+    assert "policypress new: the option --organization contains a line break or another control character" \
+        in result.output
+    assert "To fix: give the organization's name on one line" in result.output
+    assert not (tmp_path / "org").exists()
+
+
+def test_an_organization_name_with_yaml_punctuation_reads_back_exactly(tmp_path):
+    organization = 'Acme: "Health" #1 & [Clinics], \'O\'Brien\' {LLC} 50% — Zürich'
+    site = new_site(tmp_path, "--organization", organization, "--timezone", "Europe/Zurich")
+
+    config = yaml.safe_load((site.root / "mkdocs.yml").read_text("utf-8"))
+    home = (site.root / "docs" / "index.md").read_text("utf-8")
+
+    assert config["site_name"] == f"{organization} privacy"
+    assert config["copyright"] == organization
+    assert config["extra"]["policypress"]["timezone"] == "Europe/Zurich"
+    assert yaml.safe_load(home.split("---\n")[1]) == {"title": f"Privacy at {organization}"}
+    assert f"# Privacy at {organization}\n" in home
+
+
 def test_the_version_table_lists_versions_newest_first_with_what_is_in_force(repo: SiteRepo):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit("2026-03-02T10:00:00-08:00")
@@ -86,7 +125,7 @@ def test_the_version_table_lists_versions_newest_first_with_what_is_in_force(rep
     assert lines[0] == "Privacy Statement (/privacy-statement/)"
     assert lines[1].split() == ["Version", "Effective", "Kind", "Status", "Source", "Summary"]
     assert lines[2].split() == ["2026-03-05", "2026-04-04", "material", "upcoming", "git", "Adds", "cookies."]
-    assert lines[3].split() == ["2026-03-02", "2026-03-02", "material", "in", "force", "git", "First", "version."]
+    assert lines[3].split() == ["2026-03-02", "2026-03-02", "editorial", "in", "force", "git", "First", "version."]
 
 
 def test_the_version_table_of_an_unknown_document_names_the_known_ones(repo: SiteRepo):

@@ -18,14 +18,17 @@ def history(tmp_path) -> SiteRepo:
         {"source": "privacy-statement.md", "slug": "privacy-statement", "title": "Privacy Statement"},
         {"source": NOTICE, "slug": "ccpa-notice", "title": "California Notice"},
     ])
-    repo.write_statement("We collect web logs.", summary="First version.")
-    repo.write_statement("Employees' data.", summary="First version.", path=NOTICE, title="California Notice")
+    repo.write_statement("We collect web logs.", material=True, summary="First version.")
+    repo.write_statement("Employees' data.", material=True, summary="First version.", path=NOTICE,
+                         title="California Notice")
     repo.commit("2026-01-05T10:00:00-08:00")
-    repo.write_statement("We collect web logs and cookies.", summary="Adds cookies.")
+    repo.write_statement("We collect web logs and cookies.", material=True, summary="Adds cookies.",
+                         immediate="Required at once by a new state law.")
     repo.commit("2026-03-10T10:00:00-07:00")
     repo.write_statement("We collect web logs and cookies, kindly.", material=False, summary="Fixes a typo.")
     repo.commit("2026-06-01T23:30:00-07:00")
-    repo.write_statement("We honour GPC.", summary='Adds <script>alert("x")</script> & GPC.', effective="2026-11-02")
+    repo.write_statement("We honour GPC.", material=True, summary='Adds <script>alert("x")</script> & GPC.',
+                         effective="2026-11-02")
     repo.commit("2026-10-01T10:00:00-07:00")
     return repo
 
@@ -141,7 +144,7 @@ def test_every_page_advertises_the_feeds_for_autodiscovery(history: SiteRepo):
         assert 'title="California Notice: changes" href="/ccpa-notice/feed.xml"' in head, url
 
 
-def test_without_a_site_url_feeds_use_site_paths_and_the_slug_as_tag_authority(repo: SiteRepo):
+def test_feeds_take_their_tag_authority_and_links_from_the_site_url(repo: SiteRepo):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit("2026-01-05T10:00:00-08:00")
 
@@ -149,9 +152,9 @@ def test_without_a_site_url_feeds_use_site_paths_and_the_slug_as_tag_authority(r
 
     feed = parse(build, "privacy-statement/feed.xml")
     assert_valid_atom(feed)
-    assert feed.findtext(f"{ATOM}id") == "tag:privacy-statement,2026-01-05:privacy-statement/feed"
-    assert entries(feed)[0]["id"] == "tag:privacy-statement,2026-01-05:privacy-statement/2026-01-05"
-    assert entries(feed)[0]["link"] == "/privacy-statement/versions/2026-01-05/"
+    assert feed.findtext(f"{ATOM}id") == "tag:privacy.test-health.example,2026-01-05:privacy-statement/feed"
+    assert entries(feed)[0]["id"] == "tag:privacy.test-health.example,2026-01-05:privacy-statement/2026-01-05"
+    assert entries(feed)[0]["link"] == "https://privacy.test-health.example/privacy-statement/versions/2026-01-05/"
 
 
 def test_a_site_in_a_subfolder_links_its_feeds_under_that_folder(tmp_path):

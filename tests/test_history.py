@@ -11,8 +11,9 @@ READ_SITE = """
 from pathlib import Path
 import yaml
 from policypress import settings, versioning
-raw = yaml.safe_load(Path("mkdocs.yml").read_text())["extra"]["policypress"]
-site = versioning.read_site(settings.load(raw, config_file=Path("mkdocs.yml"), docs_dir=Path("docs")))
+config = yaml.safe_load(Path("mkdocs.yml").read_text())
+site = versioning.read_site(settings.load(config["extra"]["policypress"], config_file=Path("mkdocs.yml"),
+                                          docs_dir=Path("docs"), site_url=config["site_url"]))
 print(len(site.documents[0].versions))
 """
 

@@ -3,6 +3,7 @@
 Every build pins "today" (POLICYPRESS_TODAY), as the daily publish workflow's build would see it.
 """
 
+import html
 import json
 import re
 
@@ -27,12 +28,17 @@ def text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", "", html).split())
 
 
+IMMEDIATE = "Required at once by a new state law."
+
+
 def statement_changed_on_1_october(repo: SiteRepo, *, material: bool = True, effective: str | None = None,
-                                   summary: str = "Adds a section on Global Privacy Control.") -> None:
+                                   summary: str = "Adds a section on Global Privacy Control.",
+                                   immediate: str | None = IMMEDIATE) -> None:
+    """A material change landing on 1 October: at once (with its reason) unless given a later date."""
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit(FIRST)
     repo.write_statement("We collect web logs and honour GPC.", material=material, summary=summary,
-                         effective=effective)
+                         effective=effective, immediate=None if effective or not material else immediate)
     repo.commit(LANDED)
 
 
@@ -121,10 +127,11 @@ def test_two_documents_changed_share_one_banner_naming_each(repo: SiteRepo):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.write_statement("Employees' data.", summary="First version.", path=NOTICE, title="California Notice")
     repo.commit(FIRST)
-    repo.write_statement("We collect web logs and honour GPC.", summary="Adds GPC.")
+    repo.write_statement("We collect web logs and honour GPC.", material=True, summary="Adds GPC.",
+                         immediate=IMMEDIATE)
     repo.commit(LANDED)
-    repo.write_statement("Employees' data, kept two years.", summary="Adds retention periods.", path=NOTICE,
-                         title="California Notice")
+    repo.write_statement("Employees' data, kept two years.", material=True, summary="Adds retention periods.",
+                         path=NOTICE, title="California Notice", immediate=IMMEDIATE)
     repo.commit("2026-10-02T10:00:00-07:00")
 
     build = repo.build(today="2026-10-15")
@@ -192,18 +199,42 @@ def test_a_material_change_with_too_short_a_notice_period_fails_a_strict_build(r
     assert lenient.ok, lenient.output
 
 
-def test_a_material_change_taking_effect_the_day_it_lands_is_warned_about_that_day(repo: SiteRepo):
-    statement_changed_on_1_october(repo)
+@pytest.mark.parametrize("today", ["2026-10-01", "2026-10-02", "2027-06-01"])
+def test_a_material_change_taking_effect_the_day_it_lands_fails_that_day_and_every_day_after(repo: SiteRepo, today):
+    statement_changed_on_1_october(repo, immediate=None)
 
-    build = repo.build(today="2026-10-01")
+    build = repo.build(today=today)
 
     assert not build.ok
     assert "takes effect on 2026-10-01, the day it landed (2026-10-01)" in build.output
 
 
+def test_a_change_that_must_apply_at_once_says_why_and_the_archive_shows_it(repo: SiteRepo):
+    statement_changed_on_1_october(repo)
+
+    build = repo.build(today="2026-10-05")
+
+    assert build.ok, build.output
+    archived = text(build.page("privacy-statement/versions/2026-10-01"))
+    assert f"Took effect at once, without the usual notice: {IMMEDIATE}" in archived
+
+
+def test_published_history_without_notice_is_waived_in_its_correction_file(repo: SiteRepo):
+    statement_changed_on_1_october(repo, immediate=None)
+    repo.write("versions/privacy-statement/2026-10-01.yml",
+               "notice_waived: Published before we gave 30 days' notice; users were emailed that day.\n")
+    repo.commit("2026-10-02T09:00:00-07:00", "Record why the change took effect without notice")
+
+    build = repo.build(today="2026-10-05")
+
+    assert build.ok, build.output
+    assert ("Took effect without the usual notice: Published before we gave 30 days' notice; users were "
+            "emailed that day.") in html.unescape(text(build.page("privacy-statement/versions")))
+
+
 @pytest.mark.parametrize("days, today, warned", [(30, "2026-10-05", False), (60, "2026-10-05", True),
-                                                 (60, "2026-11-02", False)])
-def test_the_notice_period_is_configurable_and_judges_only_changes_not_yet_in_force(
+                                                 (60, "2026-11-02", True)])
+def test_the_notice_period_is_configurable_and_judges_every_change_for_ever(
         repo: SiteRepo, days, today, warned):
     repo.configure(settings={"notice_period_days": days})
     statement_changed_on_1_october(repo, effective="2026-10-31")

@@ -30,7 +30,7 @@ def test_the_same_commit_is_dated_by_the_organizations_time_zone(tmp_path):
     assert numbers(repo.build()) == ["2026-01-15"]
 
 
-def test_several_changes_on_one_day_make_one_version_with_the_days_last_text(repo: SiteRepo):
+def test_several_changes_on_one_day_make_one_version_with_the_days_last_text_and_every_summary(repo: SiteRepo):
     repo.write_statement("Morning text.", summary="First version.")
     repo.commit("2026-02-03T09:00:00-08:00")
     repo.write_statement("Afternoon text.", summary="Afternoon wording.")
@@ -42,7 +42,7 @@ def test_several_changes_on_one_day_make_one_version_with_the_days_last_text(rep
 
     assert build.ok, build.output
     assert numbers(build) == ["2026-02-03"]
-    assert build.versions()[0]["summary"] == "Evening wording."
+    assert build.versions()[0]["summary"] == "First version. Afternoon wording. Evening wording."
     assert "Evening text." in build.page("privacy-statement")
 
 
@@ -249,7 +249,7 @@ def test_an_effective_date_before_the_version_date_is_an_error(repo: SiteRepo):
     build = repo.build()
 
     assert not build.ok
-    assert "revision.effective is 2026-01-01, before the day this version landed (2026-01-05)" in build.output
+    assert "the effective date 2026-01-01 is before the day this version landed (2026-01-05)" in build.output
 
 
 def test_a_published_effective_date_mistake_is_put_right_by_a_correction_file(repo: SiteRepo):

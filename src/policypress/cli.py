@@ -83,7 +83,8 @@ def read_config(config_file: Path) -> SiteConfig:
                           fix="correct the line the message names.") from None
     docs_dir = config_file.resolve().parent / config.get("docs_dir", "docs")
     settings = site_settings.load(
-        (config.get("extra") or {}).get("policypress"), config_file=config_file, docs_dir=docs_dir
+        (config.get("extra") or {}).get("policypress"), config_file=config_file, docs_dir=docs_dir,
+        site_url=config.get("site_url"),
     )
     return SiteConfig(settings, _renderer(config.get("markdown_extensions") or []))
 
@@ -213,8 +214,7 @@ def versions(config_file: Path, slug: str | None) -> None:
         click.echo(f"{document.title} (/{document.slug}/)")
         rows = [("Version", "Effective", "Kind", "Status", "Source", "Summary")]
         for version in document.newest_first():
-            status = ("in force" if version is document.current else
-                      "upcoming" if version is document.upcoming else "")
+            status = document.status(version).value
             rows.append((version.number, version.effective.isoformat(), version.kind, status,
                          version.source.value, version.summary + (" (corrected)" if version.corrected else "")))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -246,7 +246,7 @@ def diff(config_file: Path, slug: str, old: str | None, new: str | None, color: 
         if number is not None and number not in numbers:
             raise click.ClickException(f"the {document.title} has no version {number}. Its versions are: "
                                        f"{', '.join(reversed(numbers))}.")
-    after = numbers[new] if new else document.current
+    after = numbers[new] if new else (document.current or document.versions[-1])
     before = numbers[old] if old else document.previous(after)
     if before is None:
         raise click.ClickException(f"version {after.number} is the first version of the {document.title}: "
@@ -266,25 +266,27 @@ def diff(config_file: Path, slug: str, old: str | None, new: str | None, color: 
               help="Succeed when nothing is published there yet (the site's first deployment).")
 @click.pass_obj
 def verify(config_file: Path, published: str, missing_ok: bool) -> None:
-    """Every published version must still be built with the same text (sha256)."""
+    """Every published version must still be built as published: same date, text and description,
+    and no new version dated between published ones."""
     config, site = _site(config_file)
     try:
-        listing = integrity.read_published(published)
+        record = integrity.read_published(published)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
-    if listing is None:
+    if record is None:
         if not missing_ok:
             raise click.ClickException(
                 f"nothing is published at {published}. If the site has never been deployed, pass --missing-ok."
             )
         click.echo(f"Nothing is published at {published} yet: nothing to verify.")
         return
-    findings = integrity.compare(listing, site.documents, config.settings)
+    findings = integrity.compare(record, site.documents, config.settings)
     _report(findings, os.environ.get("GITHUB_ACTIONS") == "true")
     if findings:
-        click.echo(f"{_plural(len(findings), 'published version')} altered or missing.")
+        click.echo(f"{_plural(len(findings), 'problem')} with the published record: what was published must "
+                   "never change.")
         sys.exit(1)
-    click.echo(f"All {_plural(integrity.count(listing), 'published version')} are intact.")
+    click.echo(f"All {_plural(record.version_count, 'published version')} are intact.")
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .timeline import Status, Timeline
 from .version import Version
 
 
@@ -25,13 +26,13 @@ class DocumentSpec:
 
 @dataclass(frozen=True)
 class Document:
-    """A document with its versions, oldest first, seen from a given day."""
+    """A document with its timeline of versions, seen from a given day."""
 
     spec: DocumentSpec
-    versions: tuple[Version, ...]
+    timeline: Timeline
     today: date
     draft: str | None = None
-    """Unpublished body from the working tree, shown only in a local preview."""
+    """Unpublished text from the working tree, shown only in a local preview."""
 
     @property
     def slug(self) -> str:
@@ -42,16 +43,22 @@ class Document:
         return self.spec.title
 
     @property
-    def current(self) -> Version:
-        """The version in force today: the newest whose effective date has come."""
-        in_force = [v for v in self.versions if v.in_force_on(self.today)]
-        return in_force[-1] if in_force else self.versions[0]
+    def versions(self) -> tuple[Version, ...]:
+        """Every version, oldest first."""
+        return self.timeline.versions
+
+    @property
+    def current(self) -> Version | None:
+        """The version in force today; None before the first version takes effect."""
+        return self.timeline.in_force(self.today)
 
     @property
     def upcoming(self) -> Version | None:
-        """The newest version that has landed but takes effect after today."""
-        latest = self.versions[-1]
-        return latest if latest is not self.current and not latest.in_force_on(self.today) else None
+        """The newest version taking effect after today: the text that will be in force."""
+        return self.timeline.newest_upcoming(self.today)
+
+    def status(self, version: Version) -> Status:
+        return self.timeline.status(version, self.today)
 
     def previous(self, version: Version) -> Version | None:
         index = self.versions.index(version)

@@ -13,7 +13,9 @@ from .version import ChangeNote
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CHANGE_NOTE_KEYS = {"material", "summary", "effective"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no summary may hold: they are invalid in the feeds' XML (tabs and newlines are spacing)."""
+_CHANGE_NOTE_KEYS = {"material", "summary", "effective", "immediate"}
 
 REVISION_EXAMPLE = (
     "revision:\n  material: true   # or false for an editorial change\n"
@@ -27,10 +29,13 @@ class Source:
 
     front_matter: dict
     body: str
+    """The normalised text: what is hashed and compared."""
     where: str
     """How an editor finds this text: a path, with the commit when it comes from history."""
     key_lines: dict
     """Line numbers (1-based) of front-matter keys, as ``"revision.summary": 5``."""
+    text: str = ""
+    """The text as written (line endings aside): what is rendered, hard line breaks included."""
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key) or self.key_lines.get(key.split(".")[0])
@@ -55,7 +60,7 @@ def parse(text: str, where: str) -> Source:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     match = _FENCE.match(text)
     if not match:
-        return Source({}, normalise(text), where, {})
+        return Source({}, normalise(text), where, {}, text)
     raw = match.group(1) or ""
     try:
         node = yaml.compose(raw, Loader=_Loader)
@@ -84,7 +89,8 @@ def parse(text: str, where: str) -> Source:
             where=where,
             fix="put keys such as 'title:' and 'revision:' between the two '---' markers.",
         )
-    return Source(data, normalise(text[match.end():]), where, _key_lines(node, where))
+    body = text[match.end():]
+    return Source(data, normalise(body), where, _key_lines(node, where), body)
 
 
 def _key_lines(node: yaml.Node | None, where: str, prefix: str = "") -> dict:
@@ -120,7 +126,7 @@ def change_note(source: Source) -> ChangeNote:
             source,
             f"revision.{unknown[0]}",
             "is not a key policypress knows",
-            "use only 'material', 'summary' and 'effective' (check the spelling).",
+            "use only 'material', 'summary', 'effective' and 'immediate' (check the spelling).",
         )
     for key in ("material", "summary"):
         if key not in block:
@@ -137,8 +143,22 @@ def change_note(source: Source) -> ChangeNote:
         raise _key_error(
             source, "revision.summary", "is empty or not text", "write one plain sentence."
         )
-    effective = block.get("effective")
-    return ChangeNote(material, " ".join(summary.split()), _date(source, effective))
+    if _CONTROL.search(summary):
+        raise _key_error(source, "revision.summary", "contains an invisible control character",
+                         "retype the summary as plain text; such characters often come from pasting.")
+    effective = _date(source, block.get("effective"))
+    immediate = block.get("immediate")
+    if immediate is not None and (not isinstance(immediate, str) or not immediate.strip()):
+        raise _key_error(source, "revision.immediate", f"is {immediate!r}",
+                         "write why the change must take effect at once, e.g. 'immediate: Required by a court "
+                         "order of 2026-11-02.'")
+    if immediate is not None and effective is not None:
+        raise _key_error(source, "revision.immediate",
+                         "says the change takes effect at once, but 'effective' gives a date",
+                         "keep 'immediate' for a change that applies the day it lands, or 'effective' for a later "
+                         "day, not both.")
+    return ChangeNote(material, " ".join(summary.split()), effective,
+                      " ".join(immediate.split()) if immediate else None)
 
 
 def _date(source: Source, value: object) -> date | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .dates import long_date
 from .document import Document
+from .timeline import Status
 from .urls import Urls
 from .version import Version
 
@@ -47,6 +48,10 @@ class VersionView:
     changes_url: str | None
     is_upcoming: bool = False
     """Landed, but takes effect after today."""
+    status: str = ""
+    """Where the version stands today, in words: in force, upcoming, superseded or never in force."""
+    notice: str | None = None
+    """Why a material change took effect without the usual notice, when it did."""
 
 
 @dataclass(frozen=True)
@@ -101,10 +106,11 @@ class Plan:
 
 def version_view(document: Document, version: Version, urls: Urls) -> VersionView:
     has_previous = document.previous(version) is not None
+    status = document.status(version)
     return VersionView(
         number=version.number,
         landed=long_date(version.landed_on),
-        effective=long_date(version.effective) if version.effective != version.landed_on else None,
+        effective=long_date(version.effective) if version.takes_effect_later else None,
         effective_on=long_date(version.effective),
         kind=version.kind,
         summary=version.summary,
@@ -112,8 +118,18 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
         source=version.source.value,
         url=urls.version(document.slug, version.number),
         changes_url=urls.changes(document.slug, version.number) if has_previous else None,
-        is_upcoming=version is document.upcoming,
+        is_upcoming=status is Status.UPCOMING,
+        status=status.value,
+        notice=_notice(version),
     )
+
+
+def _notice(version: Version) -> str | None:
+    if version.immediate:
+        return f"Took effect at once, without the usual notice: {version.immediate}"
+    if version.notice_waived:
+        return f"Took effect without the usual notice: {version.notice_waived}"
+    return None
 
 
 def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> list[SitePage]:
@@ -124,13 +140,16 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
                 compare_url=urls.compare(slug))
     current, upcoming = document.current, document.upcoming
     upcoming_view = views[upcoming] if upcoming else None
+    # Before the first version takes effect, the document's page shows the text that will apply.
+    main = current or upcoming
+    main_kind = "current" if current else "upcoming"
 
-    shown = document.draft if document.draft is not None else current.body
     pages = [
         SitePage(
-            f"{slug}/index.md", title, shown,
-            PageView("draft" if document.draft is not None else "current", version=views[current],
-                     upcoming=upcoming_view, is_current=True, **base),
+            f"{slug}/index.md", title, document.draft if document.draft is not None else main.text,
+            PageView("draft" if document.draft is not None else main_kind, version=views[main],
+                     upcoming=upcoming_view, is_current=current is not None,
+                     applied=_applied(document, main), **base),
             replaces=document.spec.source,
         ),
         SitePage(
@@ -142,29 +161,39 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
     if upcoming:
         pages.append(SitePage(
             f"{slug}/upcoming/index.md", f"{title}: upcoming version", "",
-            PageView("upcoming", version=upcoming_view, previous=views[current], **base),
+            PageView("upcoming", version=upcoming_view, previous=views[current] if current else None,
+                     applied=_applied(document, upcoming), **base),
             searchable=False, html=rendered(upcoming).html, toc=rendered(upcoming).toc,
         ))
     for version in document.versions:
-        following = document.following(version)
         pages.append(SitePage(
             f"{slug}/versions/{version.number}/index.md",
             f"{title}, version {version.number}",
             "",
             PageView("archived", version=views[version], upcoming=upcoming_view,
-                     applied=_applied(version, following, version is current, upcoming is version),
-                     is_current=version is current, **base),
+                     applied=_applied(document, version), is_current=version is current, **base),
             searchable=False, html=rendered(version).html, toc=rendered(version).toc,
         ))
     return pages
 
 
-def _applied(version: Version, following: Version | None, is_current: bool, is_upcoming: bool) -> str:
+def _applied(document: Document, version: Version) -> str:
+    """When the version applies, in one sentence, as the timeline places it today."""
     start = long_date(version.effective)
-    if is_upcoming:
-        return f"This version takes effect on {start}."
-    if is_current:
+    status = document.status(version)
+    following = document.following(version)
+    if status is Status.UPCOMING:
+        if following is not None and document.timeline.replaced_before_effective(version):
+            return (f"This version will not apply on its own: version {following.number}, which includes its "
+                    f"changes, takes effect in its place on {start}.")
+        if document.current is None:
+            return f"The {document.title} takes effect on {start}. Until then, no version of it is in force."
+        return f"This version of the {document.title} takes effect on {start}."
+    if status is Status.IN_FORCE:
+        if version.effective_to is not None:
+            return (f"This version has applied since {start} and is the version in force until "
+                    f"{long_date(version.effective_to)}, when version {following.number} takes effect.")
         return f"This version has applied since {start} and is the version in force."
-    if following and following.effective > version.effective:
-        return f"This version applied from {start} until {long_date(following.effective)}."
+    if status is Status.SUPERSEDED:
+        return f"This version applied from {start} until {long_date(version.effective_to)}."
     return f"This version was replaced before it took effect on {start}."

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
-from dataclasses import dataclass
+import zoneinfo
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from .document import DocumentSpec
 from .errors import PolicyError
@@ -18,6 +22,20 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today"}
 _DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile"}
 PROFILES = {"ccpa"}
+RESERVED_SLUGS = {"assets", "search", "stylesheets", "javascripts", "404"}
+"""Addresses MkDocs and Material publish for the site itself (its files, search index, 404 page)."""
+MAX_DAYS = 366
+"""banner_days and notice_period_days run from 0 to a year."""
+TIMEZONE_FIX = "use the IANA name of the organization's time zone, e.g. America/Los_Angeles or Europe/Berlin."
+_NOT_PLACES = {
+    "localtime": "the time zone of whichever computer builds the site",
+    "posixrules": "a template file in the time zone database",
+    "Factory": "a placeholder for 'time zone not set'",
+}
+"""Files in the time zone database that name no place, so would date versions by the wrong day."""
+_PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The files MkDocs makes pages of."""
+_PATH_FIX = "give the path relative to the docs folder, e.g. privacy-statement.md."
 
 
 @dataclass(frozen=True)
@@ -34,6 +52,8 @@ class Settings:
     gpc: bool = False
     today: date | None = None
     """A pinned "today" for tests and reproducible builds; None means the real date."""
+    site_url: str = field(kw_only=True)
+    """The published site's permanent address (mkdocs.yml's site_url), e.g. https://privacy.example.org/."""
 
     @property
     def versions_dir(self) -> Path:
@@ -47,8 +67,8 @@ class Settings:
         return self.today or datetime.now(self.timezone).date()
 
 
-def load(raw: object, *, config_file: Path, docs_dir: Path) -> Settings:
-    """Check the raw ``policypress`` block and turn it into Settings."""
+def load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -> Settings:
+    """Check the raw ``policypress`` block and the site's address, and turn them into Settings."""
     if not isinstance(raw, dict):
         raise _error("", "is missing or not a set of keys", "add the block shown in README.md.")
     unknown = sorted(set(raw) - _KEYS)
@@ -56,23 +76,17 @@ def load(raw: object, *, config_file: Path, docs_dir: Path) -> Settings:
         raise _error(unknown[0], "is not a setting policypress knows", f"use one of {sorted(_KEYS)}.")
     root = config_file.resolve().parent
     zone = raw.get("timezone")
-    try:
-        timezone = ZoneInfo(str(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise _error(
-            "timezone",
-            f"is {zone!r}, which is not a known time zone name",
-            "use an IANA name such as America/Los_Angeles or Europe/Berlin.",
-        ) from None
+    timezone = iana_zone(zone)
+    if timezone is None:
+        reason = _NOT_PLACES.get(zone, "not an IANA time zone name") if isinstance(zone, str) else "not a name"
+        raise _error("timezone", "is missing" if zone is None else f"is {zone!r}, which is {reason}", TIMEZONE_FIX)
     documents = raw.get("documents")
     if not isinstance(documents, list) or not documents:
         raise _error("documents", "must list at least one document", "see README.md, 'Configuration'.")
     specs = tuple(_document(entry, i, docs_dir) for i, entry in enumerate(documents))
-    for key in ("slug", "source"):
-        seen = [getattr(spec, key) for spec in specs]
-        duplicate = next((value for value in seen if seen.count(value) > 1), None)
-        if duplicate:
-            raise _error(f"documents[].{key}", f"{duplicate!r} is used twice", "give each document its own.")
+    _each_file_declared_once(specs)
+    _each_slug_used_once(specs)
+    _addresses_free(specs, docs_dir)
     return Settings(
         root=root,
         docs_dir=docs_dir.resolve(),
@@ -82,7 +96,24 @@ def load(raw: object, *, config_file: Path, docs_dir: Path) -> Settings:
         notice_period_days=_days(raw, "notice_period_days", 30),
         gpc=_flag(raw, "gpc"),
         today=_today(raw.get("today")),
+        site_url=_site_url(site_url),
     )
+
+
+def iana_zone(name: object) -> ZoneInfo | None:
+    """The time zone an IANA name such as Europe/Berlin stands for; None for anything else.
+
+    ``ZoneInfo`` alone would also accept file names in the zone database that are no place
+    (``localtime`` on Debian reads the build machine's own zone), so the name must be listed.
+    """
+    if not isinstance(name, str) or name in _NOT_PLACES or name not in _zone_names():
+        return None
+    return ZoneInfo(name)
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones() | {"UTC"})
 
 
 def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
@@ -92,8 +123,8 @@ def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
     unknown = sorted(set(entry) - _DOCUMENT_KEYS)
     if unknown:
         raise _error(f"{key}.{unknown[0]}", "is not a document setting", f"use {sorted(_DOCUMENT_KEYS)}.")
-    source = entry.get("source")
-    if not isinstance(source, str) or not (docs_dir / source).is_file():
+    source = _docs_path(f"{key}.source", entry.get("source"))
+    if not (docs_dir / source).is_file():
         raise _error(
             f"{key}.source",
             f"is {source!r}, but there is no such file under {docs_dir.name}/",
@@ -102,22 +133,119 @@ def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
     slug = entry.get("slug", Path(source).stem)
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         raise _error(f"{key}.slug", f"is {slug!r}", "use lowercase letters, digits and hyphens.")
+    if slug in RESERVED_SLUGS:
+        taken = ", ".join(sorted(RESERVED_SLUGS))
+        raise _error(f"{key}.slug", f"is {slug!r}, an address the site already uses for its own files",
+                     f"choose another slug, e.g. privacy-statement (these are taken: {taken}).")
     title = entry.get("title")
     if not isinstance(title, str) or not title.strip():
         raise _error(f"{key}.title", "is missing", "give the document's name, e.g. Privacy Statement.")
     previous = entry.get("previous_paths", [])
-    if not isinstance(previous, list) or not all(isinstance(p, str) for p in previous):
+    if not isinstance(previous, list):
         raise _error(f"{key}.previous_paths", "must be a list of paths", "e.g. [privacy.md].")
+    previous_paths = tuple(_docs_path(f"{key}.previous_paths[{j}]", path) for j, path in enumerate(previous))
+    if source in previous_paths:
+        raise _error(f"{key}.previous_paths[{previous_paths.index(source)}]",
+                     f"is {source!r}, the document's own source",
+                     "list only the paths the document had before it was renamed; its current path is its source.")
     profile = entry.get("profile")
     if profile is not None and profile not in PROFILES:
         raise _error(f"{key}.profile", f"is {profile!r}", f"use one of {sorted(PROFILES)} or leave it out.")
-    return DocumentSpec(source, slug, title.strip(), tuple(previous), profile)
+    return DocumentSpec(source, slug, title.strip(), previous_paths, profile)
+
+
+def _docs_path(key: str, value: object) -> str:
+    """A Markdown file's path inside docs/, in the form MkDocs and Git give it (folder/name.md)."""
+    if value is None:
+        raise _error(key, "is missing", _PATH_FIX)
+    if not isinstance(value, str) or not value.strip():
+        raise _error(key, f"is {value!r}, which is not a path", _PATH_FIX)
+    if "\\" in value:
+        forward = value.replace("\\", "/")
+        raise _error(key, f"is '{value}', which has a backslash", f"write / between folders: '{forward}'.")
+    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).drive:
+        raise _error(key, f"is {value!r}, an absolute path", _PATH_FIX)
+    path = posixpath.normpath(value)
+    if path == ".." or path.startswith("../"):
+        raise _error(key, f"is {value!r}, which leads outside the docs folder", _PATH_FIX)
+    if not path.endswith(".md"):
+        raise _error(key, f"is {value!r}, which is not a Markdown file (.md)", _PATH_FIX)
+    return path
+
+
+def _each_file_declared_once(specs: tuple[DocumentSpec, ...]) -> None:
+    # A file is one document's, whether as its source or as a path it had before a rename.
+    declared_by: dict[str, str] = {}
+    for i, spec in enumerate(specs):
+        names = [("source", spec.source), *((f"previous_paths[{j}]", p) for j, p in enumerate(spec.previous_paths))]
+        for name, path in names:
+            key = f"documents[{i}].{name}"
+            if path in declared_by:
+                raise _error(key, f"is {path!r}, which {declared_by[path]} already declares",
+                             "give each file to one document only: remove it from one of the two.")
+            declared_by[path] = key
+
+
+def _each_slug_used_once(specs: tuple[DocumentSpec, ...]) -> None:
+    used_by: dict[str, str] = {}
+    for i, spec in enumerate(specs):
+        if spec.slug in used_by:
+            raise _error(f"documents[{i}].slug", f"is {spec.slug!r}, which {used_by[spec.slug]} already uses",
+                         "give each document its own slug.")
+        used_by[spec.slug] = f"documents[{i}].slug"
+
+
+def _addresses_free(specs: tuple[DocumentSpec, ...], docs_dir: Path) -> None:
+    # A document publishes everything under /<slug>/: no other file in docs/ may be published there.
+    declared = {path for spec in specs for path in (spec.source, *spec.previous_paths)}
+    others = [path for path in _published_files(docs_dir) if path not in declared]
+    for i, spec in enumerate(specs):
+        for path in others:
+            address = _address(path)
+            if address == spec.slug or address.startswith(f"{spec.slug}/"):
+                kind = "a page" if path.endswith(_PAGE_SUFFIXES) else "a file"
+                raise _error(
+                    f"documents[{i}].slug",
+                    f"is {spec.slug!r}, but {docs_dir.name}/{path} is {kind} published at /{address}, "
+                    f"among the addresses of the {spec.title} (/{spec.slug}/ and everything under it)",
+                    f"rename or move {docs_dir.name}/{path}, or choose another slug for the document.",
+                )
+
+
+def _published_files(docs_dir: Path) -> list[str]:
+    """Every file in docs/ that MkDocs publishes, relative to docs/; it leaves out dotfiles and dot-folders."""
+    relative = (file.relative_to(docs_dir).as_posix() for file in docs_dir.rglob("*") if file.is_file())
+    return sorted(path for path in relative if not any(part.startswith(".") for part in path.split("/")))
+
+
+def _address(path: str) -> str:
+    """Where MkDocs publishes the file at ``path`` in docs/, without the leading /."""
+    if not path.endswith(_PAGE_SUFFIXES):
+        return path
+    page = PurePosixPath(path)
+    folder = "" if page.parent == PurePosixPath(".") else f"{page.parent.as_posix()}/"
+    return folder if page.stem in ("index", "README") else f"{folder}{page.stem}/"
 
 
 def _days(raw: dict, key: str, default: int) -> int:
     value = raw.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _error(key, f"is {value!r}", "use a whole number of days, e.g. 30.")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAYS:
+        raise _error(key, f"is {value!r}, but it must be a whole number of days from 0 to {MAX_DAYS}",
+                     f"use a whole number from 0 to {MAX_DAYS}, e.g. 30.")
+    return value
+
+
+def _site_url(value: object) -> str:
+    # Feeds and versions.json name every version by a full address that must never change.
+    fix = "set site_url to the address where the site is published, e.g. https://privacy.example.org/."
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise _setting_error("site_url", "is missing; feeds and versions.json need the site's permanent address", fix)
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # e.g. an unclosed [ in the host name
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _setting_error("site_url", f"is {value!r}, which is not a web address (https:// and a host name)", fix)
     return value
 
 
@@ -142,5 +270,8 @@ def _today(configured: object) -> date | None:
 
 
 def _error(key: str, problem: str, fix: str) -> PolicyError:
-    name = f"{CONFIG_KEY}.{key}" if key else CONFIG_KEY
+    return _setting_error(f"{CONFIG_KEY}.{key}" if key else CONFIG_KEY, problem, fix)
+
+
+def _setting_error(name: str, problem: str, fix: str) -> PolicyError:
     return PolicyError(f"setting '{name}' {problem}.", where="mkdocs.yml", fix=fix)

@@ -76,9 +76,10 @@ class BuildCache:
         context = (render_key, settings.documents)
 
         def rendered(version) -> pages.Rendered:
-            # Links are made site paths: the same HTML then works at every depth it is shown.
-            return memo(("html", version.slug, version.sha256, context),
-                        lambda: render(links.rebase(version.body, sources[version.slug], url_for)))
+            # Links are made site paths: the same HTML then works at every depth it is shown. The text
+            # as written is rendered (hard line breaks are trailing spaces), keyed on itself.
+            return memo(("html", version.slug, version.text, context),
+                        lambda: render(links.rebase(version.text, sources[version.slug], url_for)))
 
         parsers = {spec.slug: redline.Parser() for spec in settings.documents}
         recent: dict = {}
@@ -142,7 +143,7 @@ def _fewer_cycle_collections() -> Iterator[None]:
 
 def plan(site: versioning.Site, urls: Urls, rendered: pages.RenderVersion, computed: changes.Redlines, *,
          settings: Settings, site_name: str) -> Built:
-    site_pages, files = [], {"versions.json": version_list.versions_json(site.documents, urls)}
+    site_pages, files = [], {"versions.json": version_list.versions_json(site.documents, urls, settings.timezone.key)}
     for document in site.documents:
         site_pages += pages.document_pages(document, urls, rendered)
         redlines, data = changes.changes_pages(document, urls, computed)

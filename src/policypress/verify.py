@@ -1,32 +1,124 @@
-"""Integrity of what was published: every version the live site lists must still be built, unchanged.
+"""Integrity of what was published: the live site's version list must still be built as it was.
 
-The live site's ``versions.json`` records each version's ``sha256`` (of its normalised Markdown
-body). Rebuilding from the repository must give the same hash for every version listed there; a
-version that disappeared or whose text changed means history was rewritten after publication.
+The live site's ``versions.json`` is the published legal record. Rebuilding from the repository
+must give every version listed there again, on the same date, with the same text (``sha256`` of
+its normalised Markdown body) and the same description (material, summary, effective date) unless
+a correction file explains the change; and no version may appear between published ones. Anything
+else means history or settings were changed after publication.
+
+    read_published  the live versions.json, checked entry by entry, as a PublishedRecord
+    compare         one Finding per way this build departs from that record
 """
 
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .document import Document
 from .errors import Finding, PolicyError
 from .settings import Settings
+from .version import Version
 
 TIMEOUT_SECONDS = 30
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_COMMIT = re.compile(r"[0-9a-f]{40}")
+_DESCRIPTION = ("material", "summary", "effective")
+"""What a version says about itself, in the order findings name it."""
 
 
-def read_published(location: str) -> dict | None:
+@dataclass(frozen=True)
+class PublishedVersion:
+    """One version as the live site listed it; a description key older lists lack is None."""
+
+    number: str
+    sha256: str
+    commit: str | None = None
+    material: bool | None = None
+    summary: str | None = None
+    effective: str | None = None
+
+
+@dataclass(frozen=True)
+class PublishedDocument:
+    """One document as the live site listed it, its versions newest first."""
+
+    slug: str
+    title: str
+    versions: tuple[PublishedVersion, ...]
+
+
+@dataclass(frozen=True)
+class PublishedRecord:
+    """The live site's versions.json, read from ``location``."""
+
+    location: str
+    timezone: str | None
+    """The IANA zone that dated the published versions; None in lists written before it was recorded."""
+    documents: tuple[PublishedDocument, ...]
+
+    @property
+    def version_count(self) -> int:
+        return sum(len(document.versions) for document in self.documents)
+
+
+@dataclass(frozen=True)
+class ZoneChange:
+    """The site's time zone differs from the one that dated the published versions."""
+
+    published: str
+    built: str
+
+    @property
+    def cause(self) -> str:
+        return f"the time zone changed from {self.published} to {self.built}"
+
+    @property
+    def fix(self) -> str:
+        return (f"set extra.policypress.timezone back to {self.published} in mkdocs.yml: a published version "
+                "keeps its date for ever.")
+
+
+# Reading the published record
+
+
+def read_published(location: str) -> PublishedRecord | None:
     """The published versions.json from a path or an http(s) URL; None when nothing is there (404)."""
+    text = _fetch(location)
+    if text is None:
+        return None
+    if text.lstrip().startswith("<"):
+        raise _unreadable(location, "it is not JSON but an HTML page: the address may be wrong, or the host "
+                                    "answers a missing file with a page")
+    try:
+        listing = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _unreadable(location, f"it is not JSON ({error})") from None
+    if not isinstance(listing, dict) or not isinstance(listing.get("documents"), list):
+        raise _unreadable(location, "it has no 'documents' list, so it is not a policypress versions.json")
+    if not listing["documents"]:
+        raise _malformed(location, "'documents' is empty, but every policypress site publishes at least one "
+                                   "document")
+    timezone = listing.get("timezone")
+    if timezone is not None and not isinstance(timezone, str):
+        raise _malformed(location, f"'timezone' is {_shown(timezone)}, not a time zone name")
+    documents = tuple(_published_document(entry, f"documents[{index}]", location)
+                      for index, entry in enumerate(listing["documents"]))
+    return PublishedRecord(location, timezone, documents)
+
+
+def _fetch(location: str) -> str | None:
     try:
         if location.startswith(("http://", "https://")):
             with urllib.request.urlopen(location, timeout=TIMEOUT_SECONDS) as response:
-                text = response.read().decode("utf-8")
-        else:
-            text = Path(location).read_text("utf-8")
+                return response.read().decode("utf-8")
+        return Path(location).read_text("utf-8")
     except FileNotFoundError:
         return None
     except urllib.error.HTTPError as error:
@@ -35,52 +127,243 @@ def read_published(location: str) -> dict | None:
         raise _unreadable(location, f"the server answered {error.code} {error.reason}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise _unreadable(location, str(error)) from None
+
+
+def _published_document(entry: object, at: str, location: str) -> PublishedDocument:
+    if not isinstance(entry, dict):
+        raise _malformed(location, f"{at} is {_shown(entry)}, not a document entry")
+    slug = _field(entry, "slug", at, location, lambda v: isinstance(v, str) and bool(v), "not a document slug")
+    title = _field(entry, "title", at, location, lambda v: isinstance(v, str), "not a title", optional=True)
+    versions = _field(entry, "versions", at, location, lambda v: isinstance(v, list) and bool(v),
+                      "not a list of at least one version")
+    return PublishedDocument(slug, title or slug, tuple(
+        _published_version(listed, f"{at}.versions[{index}]", location) for index, listed in enumerate(versions)
+    ))
+
+
+def _published_version(entry: object, at: str, location: str) -> PublishedVersion:
+    if not isinstance(entry, dict):
+        raise _malformed(location, f"{at} is {_shown(entry)}, not a version entry")
+    return PublishedVersion(
+        number=_field(entry, "version", at, location, _is_date, "not a version date (YYYY-MM-DD)"),
+        sha256=_field(entry, "sha256", at, location, lambda v: isinstance(v, str) and bool(_SHA256.fullmatch(v)),
+                      "not a sha256 (64 hexadecimal digits)"),
+        commit=_field(entry, "commit", at, location, lambda v: isinstance(v, str) and bool(_COMMIT.fullmatch(v)),
+                      "not a commit id (40 hexadecimal digits) or null", optional=True),
+        material=_field(entry, "material", at, location, lambda v: isinstance(v, bool), "not true or false",
+                        optional=True),
+        summary=_field(entry, "summary", at, location, lambda v: isinstance(v, str), "not text", optional=True),
+        effective=_field(entry, "effective", at, location, _is_date, "not a date (YYYY-MM-DD)", optional=True),
+    )
+
+
+def _field(entry: dict, key: str, at: str, location: str, valid: Callable[[object], bool], expected: str, *,
+           optional: bool = False):
+    """``entry[key]`` when it is valid; an optional key may also be missing or null."""
+    value = entry.get(key)
+    if value is None and optional:
+        return None
+    if key not in entry:
+        raise _malformed(location, f"{at} has no '{key}'")
+    if not valid(value):
+        raise _malformed(location, f"{at}.{key} is {_shown(value)}, {expected}")
+    return value
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
     try:
-        listing = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise _unreadable(location, f"it is not JSON ({error})") from None
-    if not isinstance(listing, dict) or not isinstance(listing.get("documents"), list):
-        raise _unreadable(location, "it has no 'documents' list, so it is not a policypress versions.json")
-    return listing
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
-def compare(published: dict, documents: tuple[Document, ...], settings: Settings) -> list[Finding]:
-    """An error for each published version that this repository no longer builds with the same text."""
-    built = {d.slug: d for d in documents}
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 70 else text[:67] + "…"
+
+
+# Comparing the build with it
+
+
+def compare(published: PublishedRecord, documents: tuple[Document, ...], settings: Settings) -> list[Finding]:
+    """An error for each way this build departs from what the live site published."""
+    built = {document.slug: document for document in documents}
+    zone = _zone_change(published, settings)
     findings = []
-    for entry in published["documents"]:
-        slug = entry.get("slug")
-        document = built.get(slug)
-        where = settings.source_path(document.spec) if document else "mkdocs.yml"
-        for listed in entry.get("versions", []):
-            number, published_hash = listed.get("version"), listed.get("sha256")
-            version = next((v for v in document.versions if v.number == number), None) if document else None
-            if version is not None and version.sha256 == published_hash:
-                continue
-            title = entry.get("title") or slug
-            built_hash = version.sha256 if version else "none: the version is missing"
-            findings.append(Finding(
-                f"version {number} of the {title} was published with sha256 {published_hash}, "
-                f"but this build gives sha256 {built_hash}. Published text must never change.",
-                where=where,
-                fix=_restore(listed, slug),
-                severity="error",
-            ))
+    for listed in published.documents:
+        document = built.get(listed.slug)
+        if document is None:
+            findings.append(_gone(listed))
+        else:
+            findings += _document_findings(listed, document, settings.source_path(document.spec), zone)
     return findings
 
 
-def count(published: dict) -> int:
-    return sum(len(entry.get("versions", [])) for entry in published["documents"])
+def _zone_change(published: PublishedRecord, settings: Settings) -> ZoneChange | None:
+    if published.timezone is None or published.timezone == settings.timezone.key:
+        return None
+    return ZoneChange(published.timezone, settings.timezone.key)
 
 
-def _restore(listed: dict, slug: str) -> str:
-    if listed.get("commit"):
-        return (f"restore the history that published it (it was built from commit {listed['commit']}): undo the "
+def _document_findings(listed: PublishedDocument, document: Document, where: str,
+                       zone: ZoneChange | None) -> list[Finding]:
+    by_number = {version.number: version for version in document.versions}
+    by_commit = {version.commit: version for version in document.versions if version.commit}
+    findings = []
+    for published in listed.versions:
+        version = by_commit.get(published.commit) or by_number.get(published.number)
+        if version is None:
+            findings.append(_missing(listed, published, where, zone))
+        elif version.number != published.number:
+            findings.append(_moved(listed, published, version, where, zone))
+        elif version.sha256 != published.sha256:
+            findings.append(_rewritten(listed, published, version, where))
+        elif not version.corrected:
+            findings += _redescribed(listed, published, version, where)
+    return findings + _inserted(listed, document, where, zone)
+
+
+def _gone(listed: PublishedDocument) -> Finding:
+    return Finding(
+        f"the {listed.title} was published (slug '{listed.slug}', {_versions(len(listed.versions))}), but this "
+        "site no longer has a document with that slug, so its current text and archive would disappear.",
+        where="mkdocs.yml",
+        fix=f"declare it again under extra.policypress.documents with 'slug: {listed.slug}'. If its file was "
+        "renamed, keep the slug and list the old path under 'previous_paths'.",
+        severity="error",
+    )
+
+
+def _missing(listed: PublishedDocument, published: PublishedVersion, where: str,
+             zone: ZoneChange | None) -> Finding:
+    problem = (f"version {published.number} of the {listed.title} was published with sha256 {published.sha256}, "
+               "but this build gives sha256 none: the version is missing. Published text must never change.")
+    if zone:
+        return Finding(f"{problem} The cause may be that {zone.cause}, which moves versions committed near "
+                       "midnight to another day.", where="mkdocs.yml", fix=zone.fix, severity="error")
+    return Finding(problem, where=where, fix=_restore(published, listed.slug), severity="error")
+
+
+def _rewritten(listed: PublishedDocument, published: PublishedVersion, version: Version, where: str) -> Finding:
+    return Finding(
+        f"version {published.number} of the {listed.title} was published with sha256 {published.sha256}, "
+        f"but this build gives sha256 {version.sha256}. Published text must never change.",
+        where=where,
+        fix=_restore(published, listed.slug),
+        severity="error",
+    )
+
+
+def _moved(listed: PublishedDocument, published: PublishedVersion, version: Version, where: str,
+           zone: ZoneChange | None) -> Finding:
+    problem = (f"version {published.number} of the {listed.title} was published from commit {published.commit}, "
+               f"which this build dates {version.number}")
+    if zone:
+        return Finding(f"{problem}: {zone.cause}.", where="mkdocs.yml", fix=zone.fix, severity="error")
+    return Finding(
+        f"{problem}. A published version keeps its date for ever.",
+        where=where,
+        fix="if extra.policypress.timezone in mkdocs.yml changed since it was published, set it back (older "
+        "version lists do not record the time zone); otherwise restore the history that was published.",
+        severity="error",
+    )
+
+
+def _redescribed(listed: PublishedDocument, published: PublishedVersion, version: Version,
+                 where: str) -> list[Finding]:
+    built = {"material": version.material, "summary": version.summary, "effective": version.effective.isoformat()}
+    return [_redescribed_finding(listed, published, key, built[key], where)
+            for key in _DESCRIPTION if getattr(published, key) is not None and getattr(published, key) != built[key]]
+
+
+def _redescribed_finding(listed: PublishedDocument, published: PublishedVersion, key: str, built: object,
+                         where: str) -> Finding:
+    origin = f"commit {published.commit}" if published.commit else f"versions/{listed.slug}/{published.number}.md"
+    return Finding(
+        f"version {published.number} of the {listed.title} was published {_as_published(key, getattr(published, key))} "
+        f"but this build says {_as_built(key, built)}, and no correction file explains it.",
+        where=where,
+        fix=f"restore the history that published it ({origin}), or, if the new value is right, add "
+        f"versions/{listed.slug}/{published.number}.yml with '{key}: {_yaml(key, built)}' and a comment (# …) "
+        "saying why the published value was wrong.",
+        severity="error",
+    )
+
+
+def _inserted(listed: PublishedDocument, document: Document, where: str, zone: ZoneChange | None) -> list[Finding]:
+    # A version is dated the day its change lands, so none can appear before the newest published one.
+    numbers = {published.number for published in listed.versions}
+    commits = {published.commit for published in listed.versions if published.commit}
+    newest = max(numbers)
+    return [
+        _inserted_finding(listed, version, newest, where, zone)
+        for version in document.versions
+        if version.number not in numbers and version.number < newest and version.commit not in commits
+    ]
+
+
+def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, where: str,
+                      zone: ZoneChange | None) -> Finding:
+    origin = f"commit {version.commit}" if version.commit else f"versions/{listed.slug}/{version.number}.md"
+    problem = (f"version {version.number} of the {listed.title} ({origin}) was never published, yet it is dated "
+               f"before {newest}, the newest published version: it was inserted into the published history.")
+    if zone:
+        return Finding(f"{problem} The cause may be that {zone.cause}.", where="mkdocs.yml", fix=zone.fix,
+                       severity="error")
+    if version.commit is None:
+        fix = (f"remove versions/{listed.slug}/{version.number}.md: history from before Git cannot be added "
+               "behind versions already published.")
+    else:
+        fix = ("if a force-push rewrote the published branch, restore what was published (git reflog, or a "
+               "backup) and commit the change again; if a fast-forward merge brought in an older branch commit, "
+               "undo it and merge with a merge commit (git merge --no-ff, or 'Create a merge commit' on GitHub), "
+               "which is dated the day it lands.")
+    return Finding(problem, where=where, fix=fix, severity="error")
+
+
+def _as_published(key: str, value: object) -> str:
+    if key == "material":
+        return f"as {_kind(value)}"
+    return f'with the summary "{value}"' if key == "summary" else f"as taking effect on {value}"
+
+
+def _as_built(key: str, value: object) -> str:
+    if key == "material":
+        return _kind(value)
+    return f'"{value}"' if key == "summary" else str(value)
+
+
+def _versions(count: int) -> str:
+    return f"{count} version{'' if count == 1 else 's'}"
+
+
+def _kind(material: object) -> str:
+    return "material (true)" if material else "editorial (false)"
+
+
+def _yaml(key: str, value: object) -> str:
+    if key == "material":
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False) if key == "summary" else str(value)
+
+
+def _restore(published: PublishedVersion, slug: str) -> str:
+    if published.commit:
+        return (f"restore the history that published it (it was built from commit {published.commit}): undo the "
                 "rebase, amend or force-push, e.g. from 'git reflog' or a backup. To change what a version "
-                "says, publish a new version, or add a correction file for its summary.")
-    return f"restore versions/{slug}/{listed.get('version')}.md to the text that was published."
+                "says, publish a new version, or add a correction file for its description.")
+    return f"restore versions/{slug}/{published.number}.md to the text that was published."
 
 
 def _unreadable(location: str, reason: str) -> PolicyError:
     return PolicyError(f"cannot read the published version list: {reason}.", where=location,
                        fix="give the path or URL of the live site's versions.json, e.g. https://…/versions.json.")
+
+
+def _malformed(location: str, reason: str) -> PolicyError:
+    return PolicyError(f"the published version list is not what policypress publishes: {reason}.", where=location,
+                       fix="give the live site's versions.json as the build wrote it; if someone edited it, "
+                       "compare it with your archived copy.")

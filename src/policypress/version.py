@@ -24,21 +24,70 @@ class ChangeNote:
     material: bool
     summary: str
     effective: date | None = None
+    """The day the change takes effect, as written; None lets the timeline decide."""
+    immediate: str | None = None
+    """Why a material change takes effect without the usual notice (a legal requirement, say)."""
+
+
+def fold(notes: list[ChangeNote]) -> ChangeNote:
+    """One note for every change that landed on one day: material if any was, each distinct
+    summary in order, the latest effective date, and every reason given for taking effect at once."""
+    summaries = list(dict.fromkeys(note.summary for note in notes))
+    effective = [note.effective for note in notes if note.effective is not None]
+    immediate = list(dict.fromkeys(note.immediate for note in notes if note.immediate))
+    return ChangeNote(
+        material=any(note.material for note in notes),
+        summary=" ".join(summaries),
+        effective=max(effective) if effective else None,
+        immediate=" ".join(immediate) or None,
+    )
+
+
+@dataclass(frozen=True)
+class Landed:
+    """A document's text at the end of a day a change landed, and what its editors said about it.
+
+    The timeline turns these into Versions by deciding when each takes effect."""
+
+    slug: str
+    landed_on: date
+    note: ChangeNote
+    body: str
+    """The normalised text: what is hashed and compared."""
+    text: str
+    """The text as written, rendered for visitors (Markdown hard line breaks are trailing spaces)."""
+    source: Source
+    where: str
+    """Where an editor finds the ``revision.effective`` that decides this version's date."""
+    commit: str | None = None
+    corrected: bool = False
+    notice_waived: str | None = None
+    """Why a published material version took effect without the usual notice (a correction file)."""
+    front_matter: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
 class Version:
-    """One published version of a document; ``landed_on`` is its version number."""
+    """One published version of a document; ``landed_on`` is its version number.
+
+    Made only by the timeline, which decides ``effective`` and ``effective_to``."""
 
     slug: str
     landed_on: date
     effective: date
+    """The first day this version's text is in force (or would be, had nothing replaced it)."""
+    effective_to: date | None
+    """The day the next version takes effect, when this one stops being in force; None while no
+    later version is known. A version is in force on the days ``effective <= day < effective_to``."""
     material: bool
     summary: str
     body: str
+    text: str
     source: Source
     commit: str | None = None
     corrected: bool = False
+    immediate: str | None = None
+    notice_waived: str | None = None
     front_matter: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -53,5 +102,7 @@ class Version:
     def kind(self) -> str:
         return "material" if self.material else "editorial"
 
-    def in_force_on(self, day: date) -> bool:
-        return self.effective <= day
+    @property
+    def takes_effect_later(self) -> bool:
+        """Published with a later effective date than its landing day (shown beside its number)."""
+        return self.effective != self.landed_on

@@ -8,8 +8,10 @@ from .document import Document
 from .urls import Urls
 
 
-def versions_json(documents: tuple[Document, ...], urls: Urls) -> str:
-    listing = {"documents": [_document(d, urls) for d in documents]}
+def versions_json(documents: tuple[Document, ...], urls: Urls, timezone: str) -> str:
+    """``timezone`` is the IANA zone that dates every version, so a reader (and ``verify``) can tell
+    a version whose date moved because the zone changed."""
+    listing = {"timezone": timezone, "documents": [_document(d, urls) for d in documents]}
     # Sorted keys and fixed separators keep the file byte-identical between builds.
     return json.dumps(listing, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
@@ -19,12 +21,13 @@ def _document(document: Document, urls: Urls) -> dict:
         "slug": document.slug,
         "title": document.title,
         "url": urls.absolute(urls.current(document.slug)),
-        "current": document.current.number,
+        "current": document.current.number if document.current else None,
         "upcoming": document.upcoming.number if document.upcoming else None,
         "versions": [
             {
                 "version": v.number,
                 "effective": v.effective.isoformat(),
+                "effective_to": v.effective_to.isoformat() if v.effective_to else None,
                 "material": v.material,
                 "summary": v.summary,
                 "corrected": v.corrected,

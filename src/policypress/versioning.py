@@ -1,16 +1,22 @@
-"""From revisions to versions: one version per day a document's body changed."""
+"""From Git history to versions: one version per day a document's text changed.
+
+    commits (history)  ->  the document's revisions, followed back through renames
+                       ->  one Landed per local day, folding every change of that day
+                       ->  the timeline, which decides when each takes effect (timeline)
+"""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from . import frontmatter, imported
+from . import frontmatter, imported, timeline
 from .document import Document, DocumentSpec
 from .errors import Finding, PolicyError
-from .history import History, Revision
+from .history import Commit, History, Revision
 from .settings import Settings
-from .version import ChangeNote, Source, Version
+from .version import ChangeNote, Landed, Source, fold
 
 
 @dataclass(frozen=True)
@@ -27,105 +33,263 @@ class Site:
 
 
 def read_site(settings: Settings, *, now: datetime | None = None, with_drafts: bool = False) -> Site:
-    """Read Git and versions/ into documents; raises PolicyError on input it cannot publish."""
+    """Read Git and versions/ into documents; raises PolicyError on input it cannot publish.
+
+    A build publishes what is committed; ``with_drafts`` (the live preview) also shows uncommitted
+    edits, labelled as drafts, and reads versions/ from the working tree."""
     now = now or datetime.now(settings.timezone)
     history = History(settings.root)
-    paths = {spec: _tracked_paths(settings, spec, history) for spec in settings.documents}
-    revisions = history.revisions(
-        [p for tracked in paths.values() for p in tracked], settings.timezone, now
-    )
+    commits = history.commits(_docs_folder(settings, history), settings.timezone, now)
+    folders = imported.read_folders(settings.root, [spec.slug for spec in settings.documents], history,
+                                    committed=not with_drafts)
     documents, findings, unpublished = [], [], []
     for spec in settings.documents:
-        own = [r for r in revisions if r.path in paths[spec]]
-        versions, found = _versions(settings, spec, own, history)
+        reader = _Reader(settings, spec, history)
+        landed, found = reader.landed(_revisions(settings, spec, commits), folders[spec.slug])
         findings += found
-        draft = _draft(settings, spec, versions[-1])
+        document_timeline = timeline.resolve(landed, spec.title)
+        draft = _draft(settings, spec, landed[-1])
         if draft is not None:
             unpublished.append(settings.source_path(spec))
-        documents.append(Document(spec, tuple(versions), settings.day_today(), draft if with_drafts else None))
+        documents.append(Document(spec, document_timeline, settings.day_today(), draft if with_drafts else None))
     head = history.head
     head_time = history.committed_time(head) if head else None
     return Site(tuple(documents), tuple(findings), head, head_time, tuple(unpublished))
 
 
-def _tracked_paths(settings: Settings, spec: DocumentSpec, history: History) -> set[str]:
+def _docs_folder(settings: Settings, history: History) -> str:
     # Git names paths from the top of the work tree, which may sit above the config file.
-    names = (spec.source, *spec.previous_paths)
-    return {(settings.docs_dir / name).relative_to(history.top.resolve()).as_posix() for name in names}
+    folder = settings.docs_dir.relative_to(history.top.resolve()).as_posix()
+    return "" if folder == "." else folder
 
 
-def _versions(
-    settings: Settings, spec: DocumentSpec, revisions: list[Revision], history: History
-) -> tuple[list[Version], list[Finding]]:
-    versions = imported.read_imported(settings.versions_dir, spec, settings.root)
-    corrections = imported.read_corrections(settings.versions_dir, spec, settings.root)
-    if revisions and versions and versions[-1].landed_on >= revisions[0].committed_at.date():
-        raise PolicyError(
-            f"this imported version is not older than the first Git revision "
-            f"({revisions[0].committed_at.date()}, commit {revisions[0].commit[:12]}).",
-            where=f"versions/{spec.slug}/{versions[-1].number}.md",
-            fix="imported versions are for history from before Git: remove the file or fix its date.",
-        )
-    findings = []
-    for landed_on, revision in _last_of_each_day(revisions).items():
-        where = f"{revision.path} (commit {revision.commit[:12]}, landed {landed_on})"
-        source = frontmatter.parse(history.read_blob(revision.blob), where)
-        if versions and source.body == versions[-1].body:
-            continue  # front matter, whitespace or line endings only
-        correction = corrections.get(landed_on)
-        note = _change_note(source, correction)
-        if versions and source.front_matter.get("revision") == versions[-1].front_matter.get("revision"):
-            findings.append(_unclassified(spec, revision, landed_on, source))
-        # A correction's date stands in for the commit's, so a published mistake can be put right.
-        effective = (correction.effective if correction and correction.effective else note.effective) or landed_on
-        if effective < landed_on:
-            raise PolicyError(
-                f"revision.effective is {effective}, before the day this version landed ({landed_on}).",
-                where=source.at("revision.effective"),
-                fix="a version cannot take effect before it is published: set 'effective' to "
-                f"{landed_on} or later (or remove it to use the landing day). If the change is already "
-                f"published, add versions/{spec.slug}/{landed_on}.yml with 'effective: {landed_on}' instead.",
-            )
-        versions.append(
-            Version(spec.slug, landed_on, effective, note.material, note.summary, source.body,
-                    Source.GIT, revision.commit, front_matter=source.front_matter)
-        )
-    if not versions:
-        raise PolicyError(
-            "this document has no published version yet: it has never been committed.",
-            where=settings.source_path(spec),
-            fix="commit the file (git add, git commit) so it gets its first version date.",
-        )
-    return _apply_corrections(versions, corrections), findings
+# Following a document back through its renames
 
 
-def _last_of_each_day(revisions: list[Revision]) -> dict[date, Revision]:
-    # Revisions arrive oldest first, so the last write of each day wins.
-    return {revision.committed_at.date(): revision for revision in revisions}
+def _revisions(settings: Settings, spec: DocumentSpec, commits: list[Commit]) -> list[Revision]:
+    """The commits that wrote the document's text, oldest first. Walking back from today, the
+    document is at its declared source until a commit renamed it there; before that commit, it is
+    at the old path. A file that appears at an old path later is another file."""
+    path, found = spec.source, []
+    for index in range(len(commits) - 1, -1, -1):
+        commit = commits[index]
+        change = _change_to(commit, path)
+        if change is None or change.blob is None:
+            continue
+        found.append(Revision(commit.id, commit.landed_at, path, change.blob))
+        if change.status == "R":
+            if change.renamed_from not in spec.previous_paths:
+                raise _unfollowed_rename(settings, spec, commit, change.renamed_from, path)
+            path = change.renamed_from
+        elif change.status == "A":
+            earlier = _earlier_path(spec, commits, index, path)
+            if earlier is None:
+                break
+            path = earlier
+    found.reverse()
+    return found
 
 
-def _change_note(source: frontmatter.Source, correction: imported.Correction | None) -> ChangeNote:
-    try:
-        return frontmatter.change_note(source)
-    except PolicyError:
-        # A published version whose front matter was wrong is rescued by a correction, not a rewrite.
-        if correction and correction.material is not None and correction.summary:
-            return ChangeNote(correction.material, correction.summary, correction.effective)
-        raise
+def _change_to(commit: Commit, path: str):
+    return next((change for change in commit.changes if change.path == path), None)
 
 
-def _unclassified(spec: DocumentSpec, revision: Revision, landed_on: date, source) -> Finding:
-    return Finding(
-        f"the text of {spec.title} changed on {landed_on} (commit {revision.commit[:12]}), but its "
-        "'revision' block is the same as the previous version's, so the change is not classified.",
-        where=revision.path,
-        line=source.line_of("revision"),
-        fix="update 'revision.material' and 'revision.summary' to describe this change. If it is already "
-        f"published, add versions/{spec.slug}/{landed_on}.yml with 'material:' and 'summary:' instead.",
+def _earlier_path(spec: DocumentSpec, commits: list[Commit], index: int, path: str) -> str | None:
+    """Where the document was before commit ``index`` added it at ``path``: the same path if it
+    had been deleted there earlier, or a previous path deleted in that commit or before it."""
+    deleted_at: dict[str, int] = {}
+    for candidate in (path, *spec.previous_paths):
+        for earlier in range(index if candidate != path else index - 1, -1, -1):
+            change = next((c for c in commits[earlier].changes if candidate in (c.path, c.renamed_from)), None)
+            if change is not None:
+                if change.path == candidate and change.status == "D":
+                    deleted_at[candidate] = earlier
+                break
+    if path in deleted_at:
+        return path
+    previous = {p: i for p, i in deleted_at.items() if p != path}
+    return max(previous, key=previous.get) if previous else None
+
+
+def _unfollowed_rename(settings: Settings, spec: DocumentSpec, commit: Commit, old: str, new: str) -> PolicyError:
+    index = settings.documents.index(spec)
+    listed = ", ".join([*spec.previous_paths, old])
+    return PolicyError(
+        f"commit {commit.id[:12]} renamed {old} to {new}. The versions from before that commit are versions "
+        f"of the {spec.title}, but '{old}' is not in its previous_paths, so they would be lost from the archive.",
+        where=f"mkdocs.yml, extra.policypress.documents[{index}]",
+        fix=f"add the old path to the document: previous_paths: [{listed}]",
     )
 
 
-def _apply_corrections(versions: list[Version], corrections: dict) -> list[Version]:
+# One version per day
+
+
+class _Reader:
+    """Reads one document's revisions and versions/ files into the versions that landed."""
+
+    def __init__(self, settings: Settings, spec: DocumentSpec, history: History):
+        self.settings, self.spec, self.history = settings, spec, history
+
+    def landed(self, revisions: list[Revision], folder: imported.VersionsFolder) -> tuple[list[Landed], list[Finding]]:
+        texts = {text.landed_on: text for text in folder.texts}
+        first_git_day = revisions[0].committed_at.date() if revisions else None
+        versions = [self._imported(text) for text in folder.texts if first_git_day is None or
+                    text.landed_on < first_git_day]
+        block_before = versions[-1].front_matter.get("revision") if versions else None
+        findings, replaced = [], set()
+        for landed_on, group in itertools.groupby(revisions, key=lambda r: r.committed_at.date()):
+            day = list(group)
+            sources = self._sources(day, landed_on, texts.get(landed_on))
+            if sources is None:  # not publishable from Git: the replacement in versions/ stands in
+                replaced.add(landed_on)
+                versions.append(self._imported(texts[landed_on], commit=day[-1].commit))
+                block_before = versions[-1].front_matter.get("revision")
+                continue
+            version, found = self._day(landed_on, day, sources, versions, block_before, folder.corrections)
+            findings += found
+            block_before = sources[-1][0].front_matter.get("revision")
+            if version is not None:
+                versions.append(version)
+        self._check_texts(folder, first_git_day, replaced, {v.landed_on for v in versions})
+        if not versions:
+            raise PolicyError(
+                "this document has no published version yet: it has never been committed.",
+                where=self.settings.source_path(self.spec),
+                fix="commit the file (git add, git commit) so it gets its first version date.",
+            )
+        return _apply_corrections(versions, folder.corrections), findings
+
+    def _sources(self, day: list[Revision], landed_on: date,
+                 replacement: imported.FolderText | None) -> list[tuple[frontmatter.Source, Revision]] | None:
+        """Each revision's text, or None when one cannot be published and versions/ replaces the day."""
+        sources = []
+        for revision in day:
+            where = self._where(revision, landed_on)
+            raw = self.history.read_blob(revision.blob)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                if replacement is not None:
+                    return None
+                raise self._unpublishable(where, landed_on, f"is not valid UTF-8 text ({error.reason} at byte "
+                                          f"{error.start})") from None
+            source = frontmatter.parse(text, where)
+            if not source.body.strip():
+                if replacement is not None:
+                    return None
+                raise self._unpublishable(where, landed_on, "has no text below its front matter")
+            sources.append((source, revision))
+        return sources
+
+    def _day(self, landed_on: date, day: list[Revision], sources: list, versions: list[Landed],
+             block_before: object, corrections: dict) -> tuple[Landed | None, list[Finding]]:
+        """Fold one day's revisions into its version; None when the text ended the day unchanged."""
+        body_before = versions[-1].body if versions else None
+        final = sources[-1][0]
+        if final.body == body_before:
+            return None, []  # front matter, whitespace or line endings only, or undone the same day
+        # Each change of text, with the front matter as it stood before the next one (a same-day
+        # fix of the summary belongs to the change it describes).
+        changes: list[list] = []
+        running = body_before
+        for source, revision in sources:
+            if source.body != running:
+                changes.append([source, revision])
+                running = source.body
+            elif changes:
+                changes[-1][0] = source
+        correction = corrections.get(landed_on)
+        notes = [self._note(source, correction) for source, _ in changes]
+        # The change whose date decides the version's is where an editor fixes that date.
+        dated = [(note.effective or date.min, index) for index, note in enumerate(notes)]
+        timing = changes[max(dated)[1]][0]
+        findings = [self._unclassified(revision, landed_on, source) for source, revision in changes
+                    if versions and source.front_matter.get("revision") == block_before]
+        reverted = next((v for v in versions if v.body == final.body
+                         and v.front_matter.get("revision") == final.front_matter.get("revision")), None)
+        if reverted is not None and not findings:
+            findings.append(self._reverted(day[-1], landed_on, final, reverted))
+        note = fold(notes)
+        version = Landed(
+            self.spec.slug, landed_on, note, final.body, final.text, Source.GIT, timing.at("revision.effective"),
+            day[-1].commit, front_matter=final.front_matter,
+        )
+        return version, findings
+
+    def _note(self, source: frontmatter.Source, correction: imported.Correction | None) -> ChangeNote:
+        try:
+            return frontmatter.change_note(source)
+        except PolicyError:
+            # A published version whose front matter was wrong is rescued by a correction, not a rewrite.
+            if correction and correction.material is not None and correction.summary:
+                return ChangeNote(correction.material, correction.summary, correction.effective)
+            raise
+
+    def _imported(self, text: imported.FolderText, commit: str | None = None) -> Landed:
+        source = frontmatter.parse(text.text, text.where)
+        if not source.body.strip():
+            raise PolicyError("this version has no text below its front matter.", where=text.where,
+                              fix="put the version's full text below the front matter.")
+        note = frontmatter.change_note(source)
+        return Landed(self.spec.slug, text.landed_on, note, source.body, source.text,
+                      Source.GIT if commit else Source.IMPORTED, source.at("revision.effective"), commit,
+                      front_matter=source.front_matter)
+
+    def _check_texts(self, folder: imported.VersionsFolder, first_git_day: date | None, replaced: set[date],
+                     days: set[date]) -> None:
+        for text in folder.texts:
+            if first_git_day is None or text.landed_on < first_git_day or text.landed_on in replaced:
+                continue
+            git_has_it = text.landed_on in days
+            raise PolicyError(
+                f"this file gives a text for {text.landed_on}, but "
+                + ("Git has a publishable text for that day, and a published text is never replaced."
+                   if git_has_it else f"that day is not older than the first Git revision ({first_git_day}) and "
+                   "no version landed on it."),
+                where=text.where,
+                fix="imported versions are for history from before Git, and a replacement text is only for a "
+                "day whose committed text cannot be published: remove the file or fix its date. To change "
+                "what a published version says about itself, use a correction file (.yml) instead.",
+            )
+
+    def _where(self, revision: Revision, landed_on: date) -> str:
+        path = (self.settings.docs_dir / revision.path).relative_to(self.settings.root).as_posix()
+        return f"{path} (commit {revision.commit[:12]}, landed {landed_on})"
+
+    def _unpublishable(self, where: str, landed_on: date, problem: str) -> PolicyError:
+        return PolicyError(
+            f"the committed text {problem}, so this version cannot be published.",
+            where=where,
+            fix=f"if the commit is not published yet, correct the file and amend the commit. If it is, keep the "
+            f"history as it is and put the text that should be published, with its front matter, in "
+            f"versions/{self.spec.slug}/{landed_on}.md: it stands in for that day's commits.",
+        )
+
+    def _unclassified(self, revision: Revision, landed_on: date, source: frontmatter.Source) -> Finding:
+        return Finding(
+            f"the text of the {self.spec.title} changed on {landed_on} (commit {revision.commit[:12]}), but its "
+            "'revision' block is the same as the previous version's, so the change is not classified.",
+            where=self.settings.source_path(self.spec),
+            line=source.line_of("revision"),
+            fix="update 'revision.material' and 'revision.summary' to describe this change. If it is already "
+            f"published, add versions/{self.spec.slug}/{landed_on}.yml with 'material:' and 'summary:' instead.",
+        )
+
+    def _reverted(self, revision: Revision, landed_on: date, source: frontmatter.Source, reverted: Landed) -> Finding:
+        return Finding(
+            f"on {landed_on} (commit {revision.commit[:12]}) the {self.spec.title} went back to the text of version "
+            f"{reverted.landed_on}, 'revision' block included, so the change is described as version "
+            f"{reverted.landed_on} was. A revert needs its own description.",
+            where=self.settings.source_path(self.spec),
+            line=source.line_of("revision"),
+            fix="write a new 'revision.summary' saying what the revert undoes, and set 'revision.material' for "
+            f"that change. If it is already published, add versions/{self.spec.slug}/{landed_on}.yml with "
+            "'material:' and 'summary:' instead.",
+        )
+
+
+def _apply_corrections(versions: list[Landed], corrections: dict) -> list[Landed]:
     by_day = {v.landed_on: v for v in versions}
     for landed_on, correction in corrections.items():
         if landed_on not in by_day:
@@ -135,21 +299,25 @@ def _apply_corrections(versions: list[Version], corrections: dict) -> list[Versi
                 fix=f"rename the file after an existing version date: {', '.join(sorted(map(str, by_day)))}.",
             )
         version = by_day[landed_on]
-        effective = correction.effective or version.effective
-        if effective < landed_on:
-            raise PolicyError(f"'effective' ({effective}) is before the version date.", where=correction.where,
-                              fix=f"use {landed_on} or later.")
+        note = version.note
+        changed = any(value is not None for value in (correction.material, correction.summary, correction.effective))
         by_day[landed_on] = replace(
             version,
-            material=version.material if correction.material is None else correction.material,
-            summary=correction.summary or version.summary,
-            effective=effective,
-            corrected=True,
+            note=replace(
+                note,
+                material=note.material if correction.material is None else correction.material,
+                summary=correction.summary or note.summary,
+                effective=correction.effective or note.effective,
+            ),
+            where=correction.where if correction.effective else version.where,
+            corrected=version.corrected or changed,
+            notice_waived=correction.notice_waived,
         )
     return [by_day[v.landed_on] for v in versions]
 
 
-def _draft(settings: Settings, spec: DocumentSpec, published: Version) -> str | None:
+def _draft(settings: Settings, spec: DocumentSpec, published: Landed) -> str | None:
     path = settings.docs_dir / spec.source
     source = frontmatter.parse(path.read_text("utf-8"), settings.source_path(spec))
-    return source.body if source.body != published.body else None
+    return source.text if source.body != published.body else None
+
