@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -155,6 +155,16 @@ class SiteRepo:
             environment["POLICYPRESS_TODAY"] = today
         result = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=environment)
         return Build(result.returncode, result.stdout + result.stderr, self.root / site_dir)
+
+    def read(self, *, today: str, with_drafts: bool = False):
+        """The site as the engine reads it, in this process: for rules where only the model matters."""
+        from datetime import date
+
+        from policypress import cli, versioning
+
+        config = cli.read_config(self.root / "mkdocs.yml")
+        settings = replace(config.settings, today=date.fromisoformat(today))
+        return versioning.read_site(settings, with_drafts=with_drafts)
 
     def policypress(self, *args: str, today: str | None = None, env: dict | None = None) -> Run:
         """Run the ``policypress`` command on this site, e.g. ``repo.policypress("check")``."""

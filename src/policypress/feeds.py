@@ -81,7 +81,7 @@ def _entry(feed: ET.Element, document: Document, version: Version, urls: Urls, t
     entry = ET.SubElement(feed, "entry")
     _text(entry, "id", f"tag:{_authority(urls, document.slug)},{version.number}:{document.slug}/{version.number}")
     title = f"{document.title}: {version.kind} change, version {version.number}"
-    if version.effective != version.landed_on:
+    if version.takes_effect_later:
         title += f", effective {long_date(version.effective)}"
     _text(entry, "title", title)
     _text(entry, "updated", _timestamp(version, timezone))

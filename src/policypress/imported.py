@@ -325,3 +325,21 @@ def _check_effective(effective: object, where: str) -> None:
 
 def _one_line(text: str | None) -> str | None:
     return " ".join(text.split()) if text else None
+
+
+def uncommitted(root_dir: Path, history: History) -> tuple[str, ...]:
+    """Files in versions/ whose working-tree content is not what is committed (new, edited or
+    deleted): a build does not read them, so the editor is told."""
+    def listed(entries: list[_Entry]) -> dict[str, _Entry]:
+        return {entry.where: entry for entry in entries if not any(part.startswith(".") for part in entry.parts)}
+
+    def same(where: str) -> bool:
+        try:
+            return working[where].read() == committed[where].read()
+        except OSError:
+            return False
+
+    working = listed(_working_entries(root_dir / FOLDER))
+    committed = listed(_committed_entries(root_dir, history))
+    return tuple(sorted(where for where in working.keys() | committed.keys()
+                        if where not in working or where not in committed or not same(where)))

@@ -62,6 +62,8 @@ class PublishedRecord:
     timezone: str | None
     """The IANA zone that dated the published versions; None in lists written before it was recorded."""
     documents: tuple[PublishedDocument, ...]
+    as_of: str | None = None
+    """The day the published list was built: every version landed before it was on the list."""
 
     @property
     def version_count(self) -> int:
@@ -108,9 +110,12 @@ def read_published(location: str) -> PublishedRecord | None:
     timezone = listing.get("timezone")
     if timezone is not None and not isinstance(timezone, str):
         raise _malformed(location, f"'timezone' is {_shown(timezone)}, not a time zone name")
+    as_of = listing.get("as_of")
+    if as_of is not None and not _is_date(as_of):
+        raise _malformed(location, f"'as_of' is {_shown(as_of)}, not a date (YYYY-MM-DD)")
     documents = tuple(_published_document(entry, f"documents[{index}]", location)
                       for index, entry in enumerate(listing["documents"]))
-    return PublishedRecord(location, timezone, documents)
+    return PublishedRecord(location, timezone, documents, as_of)
 
 
 def _fetch(location: str) -> str | None:
@@ -198,7 +203,8 @@ def compare(published: PublishedRecord, documents: tuple[Document, ...], setting
         if document is None:
             findings.append(_gone(listed))
         else:
-            findings += _document_findings(listed, document, settings.source_path(document.spec), zone)
+            findings += _document_findings(listed, document, settings.source_path(document.spec), zone,
+                                           published.as_of)
     return findings
 
 
@@ -209,7 +215,7 @@ def _zone_change(published: PublishedRecord, settings: Settings) -> ZoneChange |
 
 
 def _document_findings(listed: PublishedDocument, document: Document, where: str,
-                       zone: ZoneChange | None) -> list[Finding]:
+                       zone: ZoneChange | None, as_of: str | None) -> list[Finding]:
     by_number = {version.number: version for version in document.versions}
     by_commit = {version.commit: version for version in document.versions if version.commit}
     findings = []
@@ -223,7 +229,7 @@ def _document_findings(listed: PublishedDocument, document: Document, where: str
             findings.append(_rewritten(listed, published, version, where))
         elif not version.corrected:
             findings += _redescribed(listed, published, version, where)
-    return findings + _inserted(listed, document, where, zone)
+    return findings + _inserted(listed, document, where, zone, as_of)
 
 
 def _gone(listed: PublishedDocument) -> Finding:
@@ -293,23 +299,32 @@ def _redescribed_finding(listed: PublishedDocument, published: PublishedVersion,
     )
 
 
-def _inserted(listed: PublishedDocument, document: Document, where: str, zone: ZoneChange | None) -> list[Finding]:
-    # A version is dated the day its change lands, so none can appear before the newest published one.
+def _inserted(listed: PublishedDocument, document: Document, where: str, zone: ZoneChange | None,
+              as_of: str | None) -> list[Finding]:
+    # A version is dated the day its change lands, so none can appear before the newest published one,
+    # nor before the day the list was built (a fast-forward merge dates a change by its branch commit).
     numbers = {published.number for published in listed.versions}
     commits = {published.commit for published in listed.versions if published.commit}
     newest = max(numbers)
     return [
-        _inserted_finding(listed, version, newest, where, zone)
+        _inserted_finding(listed, version, newest, where, zone, as_of)
         for version in document.versions
-        if version.number not in numbers and version.number < newest and version.commit not in commits
+        if version.number not in numbers and version.commit not in commits
+        and (version.number < newest or (as_of is not None and version.number < as_of))
     ]
 
 
 def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, where: str,
-                      zone: ZoneChange | None) -> Finding:
+                      zone: ZoneChange | None, as_of: str | None) -> Finding:
     origin = f"commit {version.commit}" if version.commit else f"versions/{listed.slug}/{version.number}.md"
-    problem = (f"version {version.number} of the {listed.title} ({origin}) was never published, yet it is dated "
-               f"before {newest}, the newest published version: it was inserted into the published history.")
+    if version.number < newest:
+        problem = (f"version {version.number} of the {listed.title} ({origin}) was never published, yet it is "
+                   f"dated before {newest}, the newest published version: it was inserted into the published "
+                   "history.")
+    else:
+        problem = (f"version {version.number} of the {listed.title} ({origin}) appeared after the version list "
+                   f"of {as_of} was published, yet it is dated before that day: a change is dated the day it "
+                   "lands, so this one was backdated.")
     if zone:
         return Finding(f"{problem} The cause may be that {zone.cause}.", where="mkdocs.yml", fix=zone.fix,
                        severity="error")

@@ -10,8 +10,10 @@ from .urls import Urls
 
 def versions_json(documents: tuple[Document, ...], urls: Urls, timezone: str) -> str:
     """``timezone`` is the IANA zone that dates every version, so a reader (and ``verify``) can tell
-    a version whose date moved because the zone changed."""
-    listing = {"timezone": timezone, "documents": [_document(d, urls) for d in documents]}
+    a version whose date moved because the zone changed; ``as_of`` is the build's day, which decides
+    ``current`` and ``upcoming``, and before which no version can appear later."""
+    as_of = documents[0].today.isoformat()
+    listing = {"timezone": timezone, "as_of": as_of, "documents": [_document(d, urls) for d in documents]}
     # Sorted keys and fixed separators keep the file byte-identical between builds.
     return json.dumps(listing, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 

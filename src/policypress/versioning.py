@@ -52,6 +52,7 @@ def read_site(settings: Settings, *, now: datetime | None = None, with_drafts: b
         if draft is not None:
             unpublished.append(settings.source_path(spec))
         documents.append(Document(spec, document_timeline, settings.day_today(), draft if with_drafts else None))
+    unpublished += imported.uncommitted(settings.root, history)
     head = history.head
     head_time = history.committed_time(head) if head else None
     return Site(tuple(documents), tuple(findings), head, head_time, tuple(unpublished))
