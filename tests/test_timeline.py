@@ -57,7 +57,11 @@ def test_a_typo_fixed_during_a_notice_period_waits_for_the_pending_change(repo: 
     current = build.page("privacy-statement")
     assert "share them" not in current and "We collect web logs." in current
     assert "Changes to our Privacy Statement take effect on January 1, 2027" in current
-    assert "share them with our auditers" in build.page("privacy-statement/upcoming")
+    upcoming = build.page("privacy-statement/upcoming")
+    assert "share them with our auditers" in upcoming
+    # What changes on 1 January is the text in force against the text that will be, typo fix included.
+    what_changes = 'href="/privacy-statement/versions/compare/?from=2026-09-01&amp;to=2026-11-30"'
+    assert what_changes in current and what_changes in upcoming
 
 
 def test_the_typo_fix_comes_into_force_with_the_change_it_contains(repo: SiteRepo):

@@ -1,7 +1,7 @@
-"""Git history: the first-parent commits that touched each document, read in two git processes.
+"""Git history: the commits on the published branch, read in two git processes.
 
-One ``git log`` lists every commit on the published branch with the blobs it wrote; one
-long-lived ``git cat-file --batch`` (GitPython's object database) reads those blobs.
+One ``git log`` lists every first-parent commit with what it changed under the docs folder; one
+long-lived ``git cat-file --batch`` (GitPython's object database) reads the blobs and trees.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class Revision:
     """A first-parent commit that wrote a new blob for a document's source."""
 
     commit: str
-    committed_at: datetime
+    landed_at: datetime
     """When it landed, in the organization's time zone."""
     path: str
     """Relative to the docs folder."""
@@ -112,6 +112,7 @@ class History:
             return self.repo.git.execute(["git", *args], strip_newline_in_stdout=False)
         except git.GitCommandError as error:
             raise _git_failure(error, self.top) from None
+
     def committed_time(self, commit: str) -> int:
         """A commit's committer time in Unix seconds, read by the cat-file process that reads blobs."""
         return git.Commit(self.repo, bytes.fromhex(commit)).committed_date

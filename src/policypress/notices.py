@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import pages
 from .dates import long_date
 from .document import Document
 from .errors import Finding
@@ -83,11 +84,14 @@ def _notice(document: Document, version: Version, urls: Urls, banner_days: int) 
 
 
 def _upcoming(document: Document, version: Version, urls: Urls) -> Wording:
-    # /S/upcoming/ shows the newest text, which includes every change still pending.
+    # /S/upcoming/ shows the newest text, which includes every change still pending; what changes
+    # is the text in force the day before the effective date against the text in force on it.
+    line = document.timeline
+    before, after = line.in_force(version.effective - timedelta(days=1)), line.in_force(version.effective)
     return Wording(
         f"Changes to our {document.title} take effect on {long_date(version.effective)}",
         (Link("Read the upcoming version", urls.upcoming(document.slug)),
-         Link("See what changes", urls.changes(document.slug, version.number))),
+         Link("See what changes", pages.redline_url(document, before, after, urls))),
     )
 
 

@@ -75,6 +75,8 @@ class PageView:
     """For a changes page: the version the changes are measured from."""
     redline: object | None = None
     """For a changes page: a ``changes.RedlineView``."""
+    what_changes_url: str | None = None
+    """For an upcoming text: the redline from the version in force to it."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,16 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
     )
 
 
+def redline_url(document: Document, old: Version | None, new: Version, urls: Urls) -> str | None:
+    """Where a visitor reads what changes from ``old`` to ``new``: the pre-rendered changes page when
+    they are consecutive, else the compare view."""
+    if old is None or old == new:
+        return urls.changes(document.slug, new.number) if document.previous(new) else None
+    if old == document.previous(new):
+        return urls.changes(document.slug, new.number)
+    return urls.comparison(document.slug, old.number, new.number)
+
+
 def _notice(version: Version) -> str | None:
     if version.immediate:
         return f"Took effect at once, without the usual notice: {version.immediate}"
@@ -149,7 +161,8 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
             f"{slug}/index.md", title, document.draft if document.draft is not None else main.text,
             PageView("draft" if document.draft is not None else main_kind, version=views[main],
                      upcoming=upcoming_view, is_current=current is not None,
-                     applied=_applied(document, main), **base),
+                     applied=_applied(document, main),
+                     what_changes_url=None if current else redline_url(document, None, main, urls), **base),
             replaces=document.spec.source,
         ),
         SitePage(
@@ -162,7 +175,8 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
         pages.append(SitePage(
             f"{slug}/upcoming/index.md", f"{title}: upcoming version", "",
             PageView("upcoming", version=upcoming_view, previous=views[current] if current else None,
-                     applied=_applied(document, upcoming), **base),
+                     applied=_applied(document, upcoming),
+                     what_changes_url=redline_url(document, current, upcoming, urls), **base),
             searchable=False, html=rendered(upcoming).html, toc=rendered(upcoming).toc,
         ))
     for version in document.versions:

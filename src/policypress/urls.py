@@ -38,6 +38,10 @@ class Urls:
     def compare(self, slug: str) -> str:
         return f"{self.archive(slug)}compare/"
 
+    def comparison(self, slug: str, old: str, new: str) -> str:
+        """The compare view with two versions chosen."""
+        return f"{self.compare(slug)}?from={old}&to={new}"
+
     def feed(self, slug: str | None = None) -> str:
         return f"{self.base_path}{slug}/feed.xml" if slug else f"{self.base_path}feed.xml"
 

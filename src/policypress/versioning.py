@@ -134,12 +134,12 @@ class _Reader:
 
     def landed(self, revisions: list[Revision], folder: imported.VersionsFolder) -> tuple[list[Landed], list[Finding]]:
         texts = {text.landed_on: text for text in folder.texts}
-        first_git_day = revisions[0].committed_at.date() if revisions else None
+        first_git_day = revisions[0].landed_at.date() if revisions else None
         versions = [self._imported(text) for text in folder.texts if first_git_day is None or
                     text.landed_on < first_git_day]
         block_before = versions[-1].front_matter.get("revision") if versions else None
         findings, replaced = [], set()
-        for landed_on, group in itertools.groupby(revisions, key=lambda r: r.committed_at.date()):
+        for landed_on, group in itertools.groupby(revisions, key=lambda r: r.landed_at.date()):
             day = list(group)
             sources = self._sources(day, landed_on, texts.get(landed_on))
             if sources is None:  # not publishable from Git: the replacement in versions/ stands in
