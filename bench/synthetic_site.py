@@ -45,7 +45,6 @@ def config(*, with_hook: bool) -> dict:
     site = {"site_name": "Synthetic privacy", "site_url": SITE_URL, "theme": theme, "plugins": ["search"],
             "markdown_extensions": [{"toc": {"permalink": True}}, "tables", "attr_list"]}
     if with_hook:
-        theme["custom_dir"] = "overrides"
         site["hooks"] = ["hooks/policypress_hook.py"]
         site["nav"] = [{"Home": "index.md"}, *({d["title"]: d["source"]} for d in DOCUMENTS)]
         site["extra"] = {"policypress": {"timezone": TIMEZONE.key, "documents": list(DOCUMENTS)}}
@@ -66,7 +65,6 @@ def make_site(root: Path, versions: int, seed: int = 2024) -> Path:
         shutil.rmtree(root)
     (root / "docs").mkdir(parents=True)
     shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config(with_hook=True), sort_keys=False))
     (root / ".gitignore").write_text("site/\n")
     subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)

@@ -68,7 +68,7 @@ class Build:
 
 
 class SiteRepo:
-    """A throwaway site repository using this project's hook and overrides."""
+    """A throwaway site repository whose one-line hook loads this checkout's policypress."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -78,8 +78,8 @@ class SiteRepo:
                settings: dict | None = None, site_url: str | None = None) -> SiteRepo:
         root.mkdir(parents=True, exist_ok=True)
         (root / "docs").mkdir(exist_ok=True)
-        shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(PROJECT / "overrides", root / "overrides")
+        (root / "hooks").mkdir(exist_ok=True)
+        shutil.copyfile(PROJECT / "hooks" / "policypress_hook.py", root / "hooks" / "policypress_hook.py")
         (root / "docs" / "index.md").write_text("# Privacy\n\n[Statement](privacy-statement.md)\n")
         repo = cls(root)
         repo.configure(timezone=timezone, documents=documents, settings=settings, site_url=site_url)
@@ -94,7 +94,7 @@ class SiteRepo:
         documents = documents or [{"source": STATEMENT, "slug": "privacy-statement", "title": "Privacy Statement"}]
         config = {
             "site_name": "Test Health privacy",
-            "theme": {"name": "material", "custom_dir": "overrides", "font": False},
+            "theme": {"name": "material", "font": False},
             "hooks": ["hooks/policypress_hook.py"],
             "plugins": ["search"],
             "markdown_extensions": [{"toc": {"permalink": True}}, "tables", "attr_list"],
@@ -147,7 +147,7 @@ class SiteRepo:
         command = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir, *args]
         if strict:
             command.append("--strict")
-        # The copied hook imports policypress: make it this checkout's, whatever is installed.
+        # The hook imports policypress: make it this checkout's, whatever is installed.
         pythonpath = os.pathsep.join(filter(None, [str(PROJECT / "src"), os.environ.get("PYTHONPATH")]))
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath, **(env or {})}
         environment.pop("POLICYPRESS_TODAY", None)

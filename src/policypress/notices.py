@@ -2,7 +2,7 @@
 
 The banner names each material change whose notice runs (the timeline decides which): one taking
 effect later, or that took effect less than ``banner_days`` ago. The build shows only the notices
-running on its "today"; each notice also carries its dates, so ``overrides/assets/javascripts/banner.js`` can switch its
+running on its "today"; each notice also carries its dates, so ``theme/assets/javascripts/banner.js`` can switch its
 wording on the effective date and hide it after its last day on a site nobody rebuilt.
 
 Everything here is plain text: templates, the XML writer and ``json`` escape it.

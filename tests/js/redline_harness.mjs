@@ -1,4 +1,4 @@
-// Runs overrides/assets/javascripts/redline.js under Node for tests/test_redline_js.py.
+// Runs src/policypress/theme/assets/javascripts/redline.js under Node for tests/test_redline_js.py.
 // Reads one JSON request per line and answers each with one JSON line:
 //   {"old": <redline.json>, "new": <redline.json>}  ->  {"html": "..."}
 //   {"a": [...], "b": [...]}                        ->  {"blocks": [[i, j, size], ...]}
@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 
 const require = createRequire(import.meta.url);
-const redline = require("../../overrides/assets/javascripts/redline.js");
+const redline = require("../../src/policypress/theme/assets/javascripts/redline.js");
 
 function answer(request) {
   if ("a" in request) return { blocks: redline.sequenceMatchingBlocks(request.a, request.b) };

@@ -5,7 +5,7 @@ list items, table cells …) made of word tokens (``body``); the blocks are alig
 blocks diffed word by word (``alignment``); the result is written back as HTML with ``<del>``
 and ``<ins>`` (``rendering``).
 
-``overrides/assets/javascripts/redline.js`` ports the alignment and rendering so a visitor can
+``theme/assets/javascripts/redline.js`` ports the alignment and rendering so a visitor can
 compare any two versions in the browser, reading what ``body_source`` publishes per version.
 Change the algorithm here and you must change it there: ``tests/test_redline_js.py`` checks
 that both produce the same HTML.

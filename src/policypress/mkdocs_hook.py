@@ -1,0 +1,199 @@
+"""The MkDocs adapter: the one module of policypress that imports MkDocs.
+
+The engine decides what to publish; this module only speaks MkDocs. A site loads it through a
+one-line hook (``hooks/policypress_hook.py``: ``from policypress.mkdocs_hook import *``), so the
+adapter, templates and assets are always those of the installed policypress: upgrading it
+upgrades every site, and a site's ``overrides/`` holds only its own customizations.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import markdown
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+from . import history, links, pages, render_cache, site
+from . import settings as site_settings
+from .errors import Finding, PolicyError
+from .urls import Urls
+
+__all__ = ["on_config", "on_files", "on_nav", "on_page_content", "on_page_context", "on_page_markdown",
+           "on_post_build", "on_post_page", "on_serve", "on_startup", "on_template_context"]
+
+THEME = Path(__file__).parent / "theme"
+"""policypress's templates, stylesheets and scripts, layered between the site's overrides and Material."""
+
+log = logging.getLogger("mkdocs.plugins.policypress")
+# Settings that only say where or how strictly to build, never what a page looks like.
+_NOT_RENDERED = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "validation", "watch",
+                 "plugins", "hooks", "remote_branch", "remote_name"}
+_state: dict = {"command": "build", "cache": site.BuildCache()}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config_file = Path(config.config_file_path)
+    try:
+        settings = site_settings.load(
+            config.extra.get("policypress"), config_file=config_file, docs_dir=Path(config.docs_dir),
+            site_url=config.site_url,
+        )
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+    _state.setdefault("epoch_from_git", "SOURCE_DATE_EPOCH" not in os.environ)
+    _state.update(settings=settings, urls=Urls.for_site(config.site_url))
+    # The site's own overrides come first, then policypress's templates and assets, then Material's.
+    if str(THEME) not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    # Rendered history is reused only while the configuration, templates and engine are the same.
+    _state["history"] = render_cache.RenderedHistory(
+        config_file.parent / render_cache.CACHE_FOLDER,
+        render_cache.files_fingerprint([Path(__file__).parent, *map(Path, filter(None, [config.theme.custom_dir]))]),
+        {key: value for key, value in config.items() if key not in _NOT_RENDERED},
+        [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
+    )
+    return config
+
+
+def on_serve(server, config, builder):
+    root = _state["settings"].root
+    # MkDocs watches the docs and the custom_dir; versions/ and new commits change pages too.
+    watched = [root / "versions", THEME.parent]
+    for path in [*watched, *history.refs_to_watch(root)]:
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
+def on_files(files: Files, config) -> Files:
+    settings, urls = _state["settings"], _state["urls"]
+    try:
+        built = _state["cache"].build(
+            settings, urls,
+            links.page_urls({spec.source: urls.current(spec.slug) for spec in settings.documents}, urls.base_path),
+            _renderer(config),
+            with_drafts=_state["command"] == "serve", site_name=config.site_name,
+            render_key=repr((config.markdown_extensions, config.mdx_configs, urls.base_path)),
+            data_dir=None if _state["command"] == "serve" else Path(config.site_dir),
+        )
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+    # Under mkdocs serve findings stay warnings, even with strict set, so the preview keeps working.
+    _report(built.findings, strict=config.strict and _state["command"] != "serve")
+    for source in built.unpublished:
+        shown = "shown as an unpublished draft" if _state["command"] == "serve" else "not published by this build"
+        log.info(f"{source} has uncommitted edits: {shown} until they are committed.")
+    _state["built"] = built
+    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH (read after this event): take it from Git,
+    # not the clock, unless the person building set it themselves.
+    if _state["epoch_from_git"] and built.source_date_epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(built.source_date_epoch)
+    views = {}
+    for page in built.pages:
+        file = _file_for(page, files, config)
+        views[file.src_uri] = page
+    for path, content in built.files.items():
+        # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
+        # Data the engine wrote into site_dir already is left where it is (MkDocs skips the copy).
+        where = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
+        files.append(File.generated(config, path, **where, inclusion=InclusionLevel.INCLUDED))
+    _state["pages"] = views
+    return files
+
+
+def on_nav(nav, config, files):
+    # Pages link to every page in the nav, and archived texts to the documentation pages.
+    sources = [(file.src_uri, file.url) for file in files.documentation_pages() if not file.generated_by]
+    # A nav entry without a title takes its page's first heading: key on that page's text too.
+    untitled = [page.file.content_bytes for page in nav.pages
+                if page.title is None and page.file.src_uri not in _state["pages"]]
+    _state["history"].start(str(nav), sources, untitled, _state["built"].site_view)
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    planned = _state["pages"].get(page.file.src_uri)
+    if planned and planned.is_history and _state["history"].reuse(page.file.src_uri, page.url, page.meta,
+                                                                   markdown, planned):
+        page.meta["template"] = "policypress-cached.html"  # skip Markdown and theme: on_post_page writes it
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    planned = _state["pages"].get(page.file.src_uri)
+    if planned and planned.html is not None and not _state["history"].is_reused(page.file.src_uri):
+        if planned.toc is not None:  # a version's text rendered by the engine: give Material its headings
+            page.toc = get_toc(planned.toc)
+        return planned.html
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    planned = _state["pages"].get(page.file.src_uri)
+    context["policypress"] = planned.view if planned else None
+    context["policypress_site"] = _state["built"].site_view
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _state["history"].finished(page.file.src_uri, output)
+
+
+def on_post_build(config):
+    _state["history"].flush()  # the rendered-page cache is written beside the build
+
+
+def on_template_context(context, template_name, config):
+    # Pages without a Markdown source (404.html) show the banner and feed links too.
+    context["policypress_site"] = _state["built"].site_view
+    return context
+
+
+def _report(findings: tuple[Finding, ...], *, strict: bool) -> None:
+    # A strict build stops here itself: MkDocs' warning count misses warnings that -q or a log filter hides.
+    if strict and findings:
+        heading = f"policypress: {len(findings)} problem{'s' if len(findings) > 1 else ''} must be fixed " \
+                  "before this site can be published:"
+        raise Abort("\n".join([heading, *(f"  - {finding}" for finding in findings)]))
+    for finding in findings:
+        log.warning(str(finding))
+
+
+def _file_for(page, files: Files, config) -> File:
+    front_matter = {"title": page.title}
+    if not page.searchable:
+        front_matter["search"] = {"exclude": True}
+    # JSON is YAML, and far quicker to write for hundreds of pages.
+    content = f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n\n{page.markdown}"
+    if page.replaces:
+        # The document's own source keeps its src_uri (so links to it resolve) but moves to /<slug>/.
+        file = files.get_file_from_path(page.replaces)
+        file.content_string = content
+        file.dest_uri = page.src_uri[: -len(".md")] + ".html"
+        file.__dict__.pop("url", None)
+        return file
+    file = File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(file)
+    return file
+
+
+def _renderer(config):
+    # One converter per build, reset between texts, rather than setting up the extensions per version.
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def render(text: str) -> pages.Rendered:
+        html = converter.reset().convert(text)
+        return pages.Rendered(html, getattr(converter, "toc_tokens", []))
+
+    return render
