@@ -23,7 +23,7 @@ def serve(repo: SiteRepo):
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=repo.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYPRESS_TODAY": "2026-12-01"},
     )
 
     def fetch(path: str, contains: str, timeout: float = 20) -> str:
@@ -56,3 +56,21 @@ def test_uncommitted_edits_preview_as_a_draft_and_commits_make_a_dated_version(r
     repo.commit("2026-01-06T10:00:00-08:00")
     published = serve("/privacy-statement/", "Version <strong>2026-01-06</strong>")
     assert "Unpublished draft" not in published and "Edited but not committed." in published
+
+
+def test_while_a_change_is_pending_uncommitted_edits_show_on_the_upcoming_page_with_their_redline(
+        repo: SiteRepo, serve):
+    repo.write_statement("We collect web logs.", summary="First version.")
+    repo.commit("2026-09-01T10:00:00-07:00")
+    repo.write_statement("We collect web logs and share them with auditors.", material=True,
+                         summary="Adds sharing with auditors.", effective="2027-01-01")
+    repo.commit("2026-11-29T10:00:00-08:00")
+    repo.write_statement("We collect web logs and share them with our auditors.", summary="Says whose auditors.")
+
+    upcoming = serve("/privacy-statement/upcoming/", "share them with our auditors")
+    current = serve("/privacy-statement/", "We collect web logs.")
+    redline = serve("/privacy-statement/versions/draft/changes/", "Uncommitted edits")
+
+    assert "Unpublished draft" in upcoming and "would take effect on January 1, 2027" in upcoming
+    assert "our auditors" not in current and "Unpublished draft" not in current
+    assert "<ins" in redline and "our" in redline and "unpublished draft" in redline

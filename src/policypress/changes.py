@@ -13,7 +13,7 @@ from pathlib import Path
 from . import redline
 from .dates import long_date
 from .document import Document
-from .pages import PageView, SitePage, version_view
+from .pages import PageView, SitePage, draft_version_view, version_view
 from .urls import Urls
 from .version import Version
 
@@ -83,6 +83,16 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[l
                      is_current=version is document.current, **base),
             searchable=False,
             html=html,
+        ))
+    draft = document.draft_version
+    if draft is not None:  # a local preview's uncommitted edits, against the newest committed text
+        newest = document.versions[-1]
+        html, view = computed.between(newest, draft)
+        site_pages.append(SitePage(
+            f"{slug}/versions/draft/changes/index.md", f"{title}: uncommitted edits (unpublished draft)", "",
+            PageView("changes", version=draft_version_view(document, draft, urls), previous=views[newest],
+                     redline=view, is_draft=True, **base),
+            searchable=False, html=html,
         ))
     site_pages.append(SitePage(
         f"{slug}/versions/compare/index.md", f"{title}: compare versions", "",

@@ -33,6 +33,8 @@ class Document:
     today: date
     draft: str | None = None
     """Unpublished text from the working tree, shown only in a local preview."""
+    draft_version: Version | None = None
+    """That text as the version it would be if it landed today (never published)."""
 
     @property
     def slug(self) -> str:

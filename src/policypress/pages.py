@@ -76,7 +76,9 @@ class PageView:
     redline: object | None = None
     """For a changes page: a ``changes.RedlineView``."""
     what_changes_url: str | None = None
-    """For an upcoming text: the redline from the version in force to it."""
+    """For an upcoming text: the redline from the version in force to it; for a draft, its redline."""
+    is_draft: bool = False
+    """Shows uncommitted edits (a local preview only)."""
 
 
 @dataclass(frozen=True)
@@ -155,14 +157,19 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
     # Before the first version takes effect, the document's page shows the text that will apply.
     main = current or upcoming
     main_kind = "current" if current else "upcoming"
+    # In a preview, uncommitted edits show where the editor looks: on the upcoming page while a change
+    # is pending (that is the text being revised), otherwise on the document's page.
+    draft = document.draft_version
+    draft_view = _draft_view(document, draft, urls, base) if draft else None
+    draft_on_main = draft is not None and upcoming is None
 
     pages = [
         SitePage(
-            f"{slug}/index.md", title, document.draft if document.draft is not None else main.text,
-            PageView("draft" if document.draft is not None else main_kind, version=views[main],
-                     upcoming=upcoming_view, is_current=current is not None,
-                     applied=_applied(document, main),
-                     what_changes_url=None if current else redline_url(document, None, main, urls), **base),
+            f"{slug}/index.md", title, document.draft if draft_on_main else main.text,
+            draft_view if draft_on_main else PageView(
+                main_kind, version=views[main], upcoming=upcoming_view, is_current=current is not None,
+                applied=_applied(document, main),
+                what_changes_url=None if current else redline_url(document, None, main, urls), **base),
             replaces=document.spec.source,
         ),
         SitePage(
@@ -172,12 +179,13 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
         ),
     ]
     if upcoming:
+        shown = draft or upcoming
         pages.append(SitePage(
             f"{slug}/upcoming/index.md", f"{title}: upcoming version", "",
-            PageView("upcoming", version=upcoming_view, previous=views[current] if current else None,
-                     applied=_applied(document, upcoming),
-                     what_changes_url=redline_url(document, current, upcoming, urls), **base),
-            searchable=False, html=rendered(upcoming).html, toc=rendered(upcoming).toc,
+            draft_view or PageView("upcoming", version=upcoming_view, previous=views[current] if current else None,
+                                   applied=_applied(document, upcoming),
+                                   what_changes_url=redline_url(document, current, upcoming, urls), **base),
+            searchable=False, html=rendered(shown).html, toc=rendered(shown).toc,
         ))
     for version in document.versions:
         pages.append(SitePage(
@@ -189,6 +197,25 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
             searchable=False, html=rendered(version).html, toc=rendered(version).toc,
         ))
     return pages
+
+
+def _draft_view(document: Document, draft: Version, urls: Urls, base: dict) -> PageView:
+    """A preview of uncommitted edits, with when they would take effect if they landed today."""
+    return PageView("draft", applied=f"If these edits landed today, they would take effect on "
+                                     f"{long_date(draft.effective)}.",
+                    what_changes_url=urls.draft_changes(document.slug), **base)
+
+
+def draft_version_view(document: Document, draft: Version, urls: Urls) -> VersionView:
+    """The uncommitted text, as the "to" side of its preview redline."""
+    newest = document.versions[-1]
+    return VersionView(
+        number="uncommitted edits", landed="not committed yet",
+        effective=long_date(draft.effective), effective_on=long_date(draft.effective), kind=draft.kind,
+        summary=draft.summary if draft.summary != newest.summary else "(not described yet)", corrected=False,
+        source="draft", url=urls.upcoming(document.slug) if document.upcoming else urls.current(document.slug),
+        changes_url=urls.draft_changes(document.slug),
+    )
 
 
 def _applied(document: Document, version: Version) -> str:

@@ -35,6 +35,10 @@ class Urls:
     def changes(self, slug: str, number: str) -> str:
         return f"{self.version(slug, number)}changes/"
 
+    def draft_changes(self, slug: str) -> str:
+        """The redline of uncommitted edits, in a local preview only (never published)."""
+        return f"{self.archive(slug)}draft/changes/"
+
     def compare(self, slug: str) -> str:
         return f"{self.archive(slug)}compare/"
 

@@ -16,7 +16,7 @@ from .document import Document, DocumentSpec
 from .errors import Finding, PolicyError
 from .history import Commit, History, Revision
 from .settings import Settings
-from .version import ChangeNote, Landed, Source, fold
+from .version import ChangeNote, Landed, Source, Version, fold
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,9 @@ def read_site(settings: Settings, *, now: datetime | None = None, with_drafts: b
         draft = _draft(settings, spec, landed[-1])
         if draft is not None:
             unpublished.append(settings.source_path(spec))
-        documents.append(Document(spec, document_timeline, settings.day_today(), draft if with_drafts else None))
+        shown = draft if with_drafts else None
+        documents.append(Document(spec, document_timeline, settings.day_today(), shown and shown.text,
+                                  _as_if_landed_today(settings, landed, shown, spec)))
     unpublished += imported.uncommitted(settings.root, history)
     head = history.head
     head_time = history.committed_time(head) if head else None
@@ -317,8 +319,28 @@ def _apply_corrections(versions: list[Landed], corrections: dict) -> list[Landed
     return [by_day[v.landed_on] for v in versions]
 
 
-def _draft(settings: Settings, spec: DocumentSpec, published: Landed) -> str | None:
+def _draft(settings: Settings, spec: DocumentSpec, published: Landed) -> frontmatter.Source | None:
     path = settings.docs_dir / spec.source
     source = frontmatter.parse(path.read_text("utf-8"), settings.source_path(spec))
-    return source.text if source.body != published.body else None
+    return source if source.body != published.body else None
+
+
+def _as_if_landed_today(settings: Settings, landed: list[Landed], draft: frontmatter.Source | None,
+                        spec: DocumentSpec) -> Version | None:
+    """The uncommitted text as the version it would be if it landed today, by the timeline's own
+    rules, for the preview; its description is the one the editor is writing (or the last one)."""
+    if draft is None:
+        return None
+    try:
+        note = frontmatter.change_note(draft)
+    except PolicyError:
+        note = landed[-1].note
+    preview = Landed(spec.slug, max(settings.day_today(), landed[-1].landed_on), note, draft.body, draft.text,
+                     Source.GIT, draft.at("revision.effective"))
+    try:
+        return timeline.resolve([*landed, preview], spec.title).versions[-1]
+    except PolicyError:
+        # An effective date the rules refuse is reported once committed; the preview inherits one.
+        return timeline.resolve([*landed, replace(preview, note=replace(note, effective=None))],
+                                spec.title).versions[-1]
 
