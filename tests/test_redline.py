@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 import weakref
 import xml.etree.ElementTree as ET
+from dataclasses import asdict
 from html import unescape
 from html.parser import HTMLParser
 from unittest.mock import patch
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from redline_cases.make_cases import CASES, FILES, FOLDER, case_files, committed_cases
 
 from policypress.redline import Parser, Redline, Status, compare, parse_body, redline
 from policypress.redline.rendering import _Renderer
@@ -470,6 +474,18 @@ def test_unchanged_blocks_are_written_as_the_long_way_writes_them(documents, ext
     assert quick.changes == slow.changes
 
 
+def test_a_block_kept_through_a_history_is_rendered_unchanged_once():
+    parser = Parser()
+    versions = [parser.body(render(f"Kept paragraph.\n\nVersion {number}.\n")) for number in range(3)]
+    kept = versions[0].blocks[0]
+
+    with patch.object(_Renderer, "whole", autospec=True, side_effect=_Renderer.whole) as whole:
+        compare(versions[0], versions[1])
+        compare(versions[1], versions[2])
+
+    assert sum(call.args[1] is kept for call in whole.call_args_list) == 1
+
+
 def test_an_unchanged_block_never_repeats_an_id_written_before_it():
     old = '<h2 id="rights">Rights</h2><p>Old text.</p><p id="rights">Same paragraph.</p>'
     new = '<h2 id="rights">Rights</h2><p>New text.</p><p id="rights">Same paragraph.</p>'
@@ -491,3 +507,25 @@ def test_a_parser_lets_go_of_blocks_the_last_version_no_longer_has():
 
     assert dropped() is None  # a long history must not hold every block it ever parsed
     assert parser.body(render("Kept paragraph.\n")).blocks[0] is kept
+
+
+# The shared cases of tests/redline_cases/, which redline.js runs too (tests/js/redline_cases.test.mjs)
+
+
+@pytest.mark.parametrize("folder", committed_cases(), ids=lambda folder: folder.name)
+def test_the_shared_cases_give_the_expected_redline(folder):
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+
+    result = redline((folder / "old.html").read_text("utf-8"), (folder / "new.html").read_text("utf-8"))
+
+    assert result.html == (folder / "expected.html").read_text("utf-8"), expected["about"]
+    assert result.count == expected["count"]
+    assert [asdict(change) for change in result.changes] == expected["changes"]
+
+
+def test_the_shared_cases_are_as_make_cases_writes_them():
+    to_fix = "To fix: run `python3 tests/redline_cases/make_cases.py` and review the diff."
+    assert [folder.name for folder in committed_cases()] == sorted(case.name for case in CASES), to_fix
+    for case in CASES:
+        written = {name: (FOLDER / case.name / name).read_bytes().decode("utf-8") for name in FILES}
+        assert written == case_files(case), f"tests/redline_cases/{case.name}/ is out of date. {to_fix}"

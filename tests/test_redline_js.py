@@ -1,7 +1,9 @@
 """The compare view renders in the browser exactly the redline the build renders.
 
 redline.js is run under Node (tests/js/redline_harness.mjs) on the redline.json of both
-versions and must return, byte for byte, the HTML of policypress.redline.
+versions and must return, byte for byte, the HTML of policypress.redline, and the same number
+of changes. The shared cases of tests/redline_cases/ run through redline.js alone, under
+``node --test`` (tests/js/redline_cases.test.mjs); the test at the end runs it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_redline import LONG_PARAGRAPH, edited_documents, render
 
-from policypress.redline import redline, redline_source
+from policypress.redline import HEADINGS, SOURCE_FORMAT, redline, redline_source
+from policypress.redline.body import CELLS
+from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS
+from policypress.redline.tunables import PAIRING_WINDOW, PUBLISHED
 
-HARNESS = Path(__file__).parent / "js" / "redline_harness.mjs"
+JS_TESTS = Path(__file__).parent / "js"
+HARNESS = JS_TESTS / "redline_harness.mjs"
 
 SCENARIOS = [
     (LONG_PARAGRAPH, LONG_PARAGRAPH.replace("country", "region")),
@@ -54,17 +60,21 @@ SCENARIOS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser_redline() -> Iterator[Callable[[dict], dict]]:
-    """Ask redline.js, running in Node, for an answer."""
-    node = shutil.which("node")
-    if node is None:
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
         pytest.fail(
             "Node.js is needed to check that the compare view matches the build's redlines. "
             "Install it (for example `apt-get install nodejs`) and run the tests again."
         )
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser_redline() -> Iterator[Callable[[dict], dict]]:
+    """Ask redline.js, running in one Node process for the whole module, for an answer."""
     process = subprocess.Popen(
-        [node, str(HARNESS)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
+        [node(), str(HARNESS)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
     )
 
     def ask(request: dict) -> dict:
@@ -79,11 +89,19 @@ def browser_redline() -> Iterator[Callable[[dict], dict]]:
     process.wait(timeout=10)
 
 
-def assert_same_redline(ask: Callable[[dict], dict], old_markdown: str, new_markdown: str) -> None:
-    old, new = render(old_markdown), render(new_markdown)
+def assert_same_redline_of_html(ask: Callable[[dict], dict], old: str, new: str) -> None:
     # The JSON goes through a real round trip, as it does between the build and the browser.
     sources = {"old": json.loads(redline_source(old)), "new": json.loads(redline_source(new))}
-    assert ask(sources)["html"] == redline(old, new).html
+    expected = redline(old, new)
+
+    answer = ask(sources)
+
+    assert answer["html"] == expected.html
+    assert answer["count"] == expected.count
+
+
+def assert_same_redline(ask: Callable[[dict], dict], old_markdown: str, new_markdown: str) -> None:
+    assert_same_redline_of_html(ask, render(old_markdown), render(new_markdown))
 
 
 @pytest.mark.parametrize(("old", "new"), SCENARIOS)
@@ -97,9 +115,160 @@ def test_the_browser_agrees_with_the_build_on_any_edit(browser_redline, document
     assert_same_redline(browser_redline, *documents)
 
 
+# Long statements: edits past the pairing window, rewrites near the similarity threshold, and
+# ordered lists that start anywhere. Written as HTML, so that lists can carry any start.
+
+WORDS = (
+    "we you data share keep the of rights account email name country service partners cookies "
+    "consent law request delete access store period years months security transfer purpose "
+    "provider device address payment R&amp;D café a&lt;b"
+).split()
+FRESH = [f"new{number}" for number in range(40)]
+"""Words a rewrite brings in: never in the old version, so a rewrite's similarity is about what it kept."""
+
+
+def variants(words: list[str]) -> list[str]:
+    """Each word plain (most often), with punctuation, emphasised or linked: drawn in one step."""
+    plain = [text + mark for text in words for mark in ("", "", "", ",", ".")]
+    styled = [f"<em>{text}</em>" for text in words] + [
+        f'<a href="https://example.org/{target}">{text}</a>' for text in words for target in "ab"
+    ]
+    return plain + styled
+
+
+OLD_WORD = st.sampled_from(variants(WORDS))
+NEW_WORD = st.sampled_from(variants(FRESH))
+
+
+def sentence(min_size: int = 3, max_size: int = 14):
+    return st.lists(OLD_WORD, min_size=min_size, max_size=max_size)
+
+
+START = st.sampled_from([None, None, "1", "3", "10", "-2", "0", "x"])
+SECTION_ID = st.sampled_from(["intro", "rights", "cookies", "change-2"])
+"""Headings' ids: some repeat, and one looks like a change anchor."""
+
+
+def long_blocks():
+    """A block as [kind, attribute, slot…]: the attribute is a list's start or a heading's id, and
+    each slot is a list of words an edit can touch."""
+    return st.one_of(
+        st.tuples(st.just("p"), st.none(), sentence()).map(list),
+        st.tuples(st.just("p"), st.none(), sentence()).map(list),
+        st.tuples(st.just("h2"), SECTION_ID, sentence(1, 4)).map(list),
+        st.tuples(st.just("ol"), START, st.lists(sentence(1, 6), min_size=1, max_size=5))
+        .map(lambda t: [t[0], t[1], *t[2]]),
+        st.tuples(st.just("ul"), st.none(), st.lists(sentence(1, 6), min_size=1, max_size=4))
+        .map(lambda t: [t[0], t[1], *t[2]]),
+        st.tuples(st.just("table"), st.none(), st.lists(sentence(1, 3), min_size=4, max_size=4))
+        .map(lambda t: [t[0], t[1], *t[2]]),
+        st.just(["hr", None]),
+    )
+
+
+def to_html(document: list[list]) -> str:
+    parts = []
+    for kind, attribute, *slots in document:
+        texts = [" ".join(slot) for slot in slots]
+        if kind == "p":
+            parts.append(f"<p>{texts[0]}</p>")
+        elif kind == "h2":
+            parts.append(f'<h2 id="{attribute}">{texts[0]}</h2>')
+        elif kind in ("ol", "ul"):
+            start = f' start="{attribute}"' if attribute is not None else ""
+            parts.append(f"<{kind}{start}>\n" + "".join(f"<li>{text}</li>\n" for text in texts) + f"</{kind}>")
+        elif kind == "table":
+            rows = [texts[0:2], texts[2:4]]
+            cells = ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows]
+            parts.append("<table>\n<tbody>\n" + "\n".join(cells) + "\n</tbody>\n</table>")
+        else:
+            parts.append("<hr />")
+    return "\n".join(parts) + "\n"
+
+
+@st.composite
+def rewritten(draw, slot: list[str]) -> list[str]:
+    """The words with about half of them kept, in order: similarity close to SIMILARITY, either side."""
+    keep = draw(st.integers(round(0.3 * len(slot)), round(0.7 * len(slot))))
+    kept = set(draw(st.permutations(range(len(slot))))[:keep])
+    return [item if index in kept else draw(NEW_WORD) for index, item in enumerate(slot)]
+
+
+@st.composite
+def long_edited_documents(draw) -> tuple[str, str]:
+    """A statement of 24 to 40 blocks and the same after edits that reach past the pairing window."""
+    old = draw(st.lists(long_blocks(), min_size=24, max_size=40))
+    new = [[kind, attribute, *[list(slot) for slot in slots]] for kind, attribute, *slots in old]
+    for _ in range(draw(st.integers(1, 8))):
+        kinds = ["rewrite", "rewrite", "word", "insert run", "insert run", "drop run", "move", "restart"]
+        action = draw(st.sampled_from(kinds))
+        at = draw(st.integers(0, len(new) - 1))
+        block = new[at]
+        slots = block[2:]
+        if action == "rewrite" and slots:
+            index = draw(st.integers(0, len(slots) - 1))
+            slots[index][:] = draw(rewritten(slots[index]))
+        elif action == "word" and slots:
+            slot = draw(st.sampled_from(slots))
+            slot.insert(draw(st.integers(0, len(slot))), draw(NEW_WORD))
+        elif action == "insert run":
+            # New blocks before an edited one, enough that it may be out of the pairing window.
+            count = draw(st.sampled_from([1, 4, 7, 8, 9, PAIRING_WINDOW - 1, PAIRING_WINDOW, PAIRING_WINDOW + 4]))
+            new[at:at] = draw(st.lists(long_blocks(), min_size=count, max_size=count))
+            if slots:
+                slot = draw(st.sampled_from(slots))
+                slot.insert(draw(st.integers(0, len(slot))), draw(NEW_WORD))
+        elif action == "drop run" and len(new) > 6:
+            del new[at : at + draw(st.integers(1, 5))]
+        elif action == "move":
+            moved = new.pop(at)
+            new.insert(draw(st.integers(0, len(new))), moved)
+        elif action == "restart" and block[0] == "ol":
+            block[1] = draw(START)
+    return to_html(old), to_html(new)
+
+
+@settings(max_examples=40, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(long_edited_documents())
+def test_the_browser_agrees_with_the_build_on_long_statements(browser_redline, documents):
+    assert_same_redline_of_html(browser_redline, *documents)
+
+
 @settings(max_examples=100, derandomize=True, deadline=None)
 @given(st.lists(st.sampled_from("abcd"), max_size=30), st.lists(st.sampled_from("abcd"), max_size=30))
 def test_the_browser_matches_sequences_as_difflib_does(browser_redline, a, b):
     expected = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
 
     assert browser_redline({"a": a, "b": b})["blocks"] == [list(block) for block in expected]
+
+
+# One source for what both sides must agree on
+
+
+def test_the_browser_reads_the_tunables_from_the_redline_json():
+    published = json.loads(redline_source("<p>Any text.</p>"))
+
+    assert published["format"] == SOURCE_FORMAT
+    assert published["tunables"] == json.loads(json.dumps(PUBLISHED))
+
+
+def test_the_names_the_browser_keeps_are_the_builds(browser_redline):
+    shared = browser_redline({"shared": True})
+
+    assert shared == {
+        "sourceFormat": SOURCE_FORMAT,
+        "headings": sorted(HEADINGS, key=lambda name: int(name[1])),
+        "cells": ["td", "th"],
+        "marks": {status.value: mark for status, mark in _MARKS.items()},
+        "labels": {status.value: label for status, label in _LABELS.items()},
+        "blockClasses": {status.value: name for status, name in _BLOCK_CLASSES.items()},
+    }
+    assert set(shared["cells"]) == CELLS
+
+
+def test_the_shared_cases_give_the_expected_redline_in_the_browser_alone():
+    """``node --test`` on tests/js/: the cases of tests/redline_cases/ through redline.js only."""
+    files = sorted(str(path) for path in JS_TESTS.glob("*.test.mjs"))
+    run = subprocess.run([node(), "--test", *files], capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]

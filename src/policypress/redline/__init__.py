@@ -6,9 +6,10 @@ blocks diffed word by word (``alignment``); the result is written back as HTML w
 and ``<ins>`` (``rendering``).
 
 ``theme/assets/javascripts/redline.js`` ports the alignment and rendering so a visitor can
-compare any two versions in the browser, reading what ``body_source`` publishes per version.
-Change the algorithm here and you must change it there: ``tests/test_redline_js.py`` checks
-that both produce the same HTML.
+compare any two versions in the browser, reading what ``body_source`` publishes per version,
+tunables included (``tunables``: the browser has no copy of its own). Change the algorithm here
+and you must change it there: the cases in ``tests/redline_cases/`` (run by both sides) and
+``tests/test_redline_js.py`` check that both give the same HTML and the same changes.
 """
 
 from .alignment import AlignedBlock, Edit, Status

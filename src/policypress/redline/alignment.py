@@ -14,12 +14,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from .body import CELLS, Block, Token
-
-SIMILARITY = 0.5
-"""Blocks at least this similar (difflib ratio over tokens) are diffed word by word."""
-
-PAIRING_WINDOW = 16
-"""How many new blocks ahead an old block looks for its edited counterpart."""
+from .tunables import PAIRING_WINDOW, SIMILARITY
 
 
 class Status(StrEnum):

@@ -11,14 +11,13 @@ import html
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from .rendering import Unchanged
+from .tunables import CONTAINER_KEY, LEAF_KEY, PUBLISHED, WORD_KEY
 
 SOURCE_FORMAT = 2
 """Version of the JSON written by ``body_source``; the browser refuses other versions."""
@@ -83,6 +82,9 @@ class Block:
     attrs: tuple[tuple[str, str], ...] = ()
     tokens: tuple[Token, ...] = ()
     children: tuple[Block, ...] | None = None
+    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What later stages work out once per block, such as rendering's unchanged HTML: a block is
+    shared by every version that has it (see ``Parser``)."""
 
     @property
     def is_container(self) -> bool:
@@ -99,20 +101,15 @@ class Block:
     def key(self) -> str:
         """Identity for aligning blocks: equal keys mean the block did not change."""
         if self.children is None:
-            return self.tag + "\x02" + "\x1f".join(self.keys) + "\x03"
-        return self.tag + "\x04" + "\x1e".join(child.key for child in self.children) + "\x05"
+            opening, separator, closing = LEAF_KEY
+            return self.tag + opening + separator.join(self.keys) + closing
+        opening, separator, closing = CONTAINER_KEY
+        return self.tag + opening + separator.join(child.key for child in self.children) + closing
 
     @cached_property
     def source(self) -> str:
         """The block's JSON in ``redline.json`` (see ``body_source``), worked out once per block."""
         return _block_source(self)
-
-    @cached_property
-    def unchanged(self) -> Unchanged:
-        """The block as a redline shows it unchanged: worked out once for every redline it is in."""
-        from .rendering import unchanged_block  # rendering reads blocks: import it only when used
-
-        return unchanged_block(self)
 
 
 @dataclass(frozen=True)
@@ -191,7 +188,8 @@ def redline_source(markup: str) -> str:
 def body_source(body: Body) -> str:
     """The body as JSON for the browser's compare view, which redlines any two versions.
 
-    ``{"format": 2, "ids": [every id in the body], "blocks": [block, …]}`` where a block is
+    ``{"format": 2, "tunables": {…}, "ids": [every id in the body], "blocks": [block, …]}``: the
+    tunables are ``tunables.PUBLISHED``, which the browser redlines by, and a block is
     ``{"tag", "attrs", "contexts", "runs"}`` for a leaf or ``{"tag", "attrs", "children"}`` for a
     container (tag ``""``: inline content directly in a container). A leaf's contexts are the
     lists of inline elements around its tokens, outermost first, each ``[name, [[attribute,
@@ -199,7 +197,7 @@ def body_source(body: Body) -> str:
     for an inline void element such as ``<br />``, ``[name, attributes]``.
     """
     blocks = ",".join(block.source for block in body.blocks)
-    return f'{{"format":{SOURCE_FORMAT},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
+    return f'{{"format":{SOURCE_FORMAT},"tunables":{_TUNABLES},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
 
 
 def _block_source(block: Block) -> str:
@@ -223,6 +221,7 @@ def _tag_json(tag: Tag) -> list:
 
 
 _json = json.JSONEncoder(separators=(",", ":")).encode
+_TUNABLES = _json(PUBLISHED)
 
 
 class _Element:
@@ -287,7 +286,7 @@ def _tokens(nodes: Sequence[_Element | str], pre: bool) -> tuple[Token, ...]:
     def walk(nodes: Sequence[_Element | str], context: tuple[Tag, ...], context_key: str) -> None:
         for node in nodes:
             if isinstance(node, str):
-                head = context_key + "\x01"
+                head = context_key + WORD_KEY
                 if pre:
                     words = _PRE_WORD.findall(escape_text(node))
                     tokens.extend([_new(Token, (context, word, None, head + word)) for word in words])
@@ -303,7 +302,7 @@ def _tokens(nodes: Sequence[_Element | str], pre: bool) -> tuple[Token, ...]:
                     tokens.append(_new(Token, (context, last, None, head + last)))
             elif node.name in VOID_TAGS:
                 void = Tag(node.name, node.attrs)
-                tokens.append(Token(context, "", void, context_key + "\x01" + void.opening))
+                tokens.append(Token(context, "", void, context_key + WORD_KEY + void.opening))
             elif not _is_headerlink(node):
                 tag = Tag(node.name, node.attrs)
                 walk(node.children, (*context, tag), context_key + tag.opening)

@@ -1,7 +1,7 @@
 """Rendering: two aligned versions written as one document, with ``<del>`` and ``<ins>``.
 
 Each change group gets a focusable anchor and is listed with the section it is in. Unchanged
-blocks, most of any redline, are written once per block and reused.
+blocks, most of any redline, are written once per block and reused (``unchanged_block``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .alignment import AlignedBlock, Edit, Status, align
 from .body import CELLS, HEADINGS, Block, Body, Parser, Tag, Token, open_tag
+from .tunables import ANCHOR_CLASH_PREFIX, ANCHOR_PREFIX
 
 _DIGITS = re.compile(r"-?[0-9]+")
 
@@ -66,9 +67,9 @@ def compare(old: Body, new: Body) -> Redline:
 
 def _anchor_prefix(ids: frozenset[str]) -> str:
     """``change-`` unless the documents already use ids like ``change-3`` themselves."""
-    prefix = "change-"
+    prefix = ANCHOR_PREFIX
     while any(i.startswith(prefix) and re.fullmatch("[0-9]+", i[len(prefix) :]) for i in ids):
-        prefix = "pp-" + prefix
+        prefix = ANCHOR_CLASH_PREFIX + prefix
     return prefix
 
 
@@ -184,7 +185,7 @@ class _Renderer:
 
     def unchanged(self, block: Block) -> None:
         """An unchanged block as ``whole`` writes it, from the block's own rendering when it can."""
-        rendered = block.unchanged
+        rendered = unchanged_block(block)
         if rendered.ids & self.ids:  # an id written before must be left out: rare, do it the long way
             self.whole(block, Status.UNCHANGED, True)
             return
@@ -323,11 +324,15 @@ class _Renderer:
 
 
 def unchanged_block(block: Block) -> Unchanged:
-    """The block written unchanged by a renderer of its own (``Block.unchanged`` keeps it)."""
-    renderer = _Renderer("")
-    renderer.section = None
-    renderer.whole(block, Status.UNCHANGED, True)
-    return Unchanged("".join(renderer.out), frozenset(renderer.ids), renderer.section)
+    """The block written unchanged by a renderer of its own, once for every redline it is in: the
+    block keeps it in its ``memo``, and the versions of a history share their blocks."""
+    rendered = block.memo.get("unchanged")
+    if rendered is None:
+        renderer = _Renderer("")
+        renderer.section = None
+        renderer.whole(block, Status.UNCHANGED, True)
+        rendered = block.memo["unchanged"] = Unchanged("".join(renderer.out), frozenset(renderer.ids), renderer.section)
+    return rendered
 
 
 def _closing(tag: str) -> str:

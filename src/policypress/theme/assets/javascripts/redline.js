@@ -4,43 +4,48 @@
  * On a redline page the build has already rendered the redline (src/policypress/redline/).
  * On the compare page this script fetches two versions' redline.json (written by the build
  * from `body_source`) and renders their redline here, with a port of the same algorithm:
- * the same blocks, the same difflib matching, the same HTML, byte for byte. Change one and
- * change the other; tests/test_redline_js.py runs both and compares.
+ * the same blocks, the same difflib matching, the same HTML, byte for byte. The tunables
+ * (similarity threshold, pairing window, key and anchor formats) have no copy here: each
+ * redline.json carries them (redline/tunables.py). Change the algorithm in one place and
+ * change it in the other; the cases in tests/redline_cases/ run through both (pytest and
+ * `node --test tests/js/`), and tests/test_redline_js.py compares both on generated edits.
  *
  * No dependencies and no requests beyond this site's own redline.json files. Under Node the
- * core is exported for that test and nothing touches the DOM.
+ * core is exported for those tests and nothing touches the DOM.
  *
- * Markup it works with (the buttons' text is the template's, so it can be translated):
+ * Markup it works with, as the templates in theme/partials/policypress/ write it (the buttons'
+ * text is the template's, so it can be translated). redline-nav.html:
  *
  *   <nav class="pp-redline-nav" aria-label="Changes" hidden>       shown once this script runs
- *     <button type="button" class="pp-redline-prev">Previous change</button>
- *     <button type="button" class="pp-redline-next">Next change</button>
- *     <button type="button" class="pp-redline-only" aria-pressed="false">Changes only</button>
- *     <span class="pp-redline-position" aria-live="polite"
- *           data-template="Change {current} of {total}" data-total="{total} changes"
- *           data-empty="No changes"></span>
+ *     <button type="button" class="md-button pp-redline-prev">Previous change</button>
+ *     <button type="button" class="md-button pp-redline-next">Next change</button>
+ *     <button type="button" class="md-button pp-redline-only" aria-pressed="false">Changes only</button>
+ *     <span class="pp-redline-position" aria-live="polite"></span>
  *   </nav>
- *   <div class="pp-redline">…Redline.html…</div>
  *
- * and on the compare page (/<slug>/versions/compare/?from=YYYY-MM-DD&to=YYYY-MM-DD):
+ * then, on a changes page (changes.html), <div class="pp-redline">…Redline.html…</div>; on the
+ * compare page (/<slug>/versions/compare/?from=YYYY-MM-DD&to=YYYY-MM-DD, compare.html), after
+ * the form.pp-compare-form with its select[name=from] and select[name=to]:
  *
- *   <div class="pp-compare" data-pp-source="../{version}/redline.json">
- *     <noscript>…JavaScript is needed to compare any two versions; the changes each version
- *       made are linked from the archive…</noscript>
+ *   <div class="pp-compare" data-pp-source="…/{version}/redline.json">   {version}: a version's number
+ *     <noscript><p>…Comparing any two versions needs JavaScript…</p></noscript>
  *     <p class="pp-compare-status" role="status"></p>
  *     the nav above, then <div class="pp-redline"></div>
  *   </div>
+ *
+ * The position reads "Change 3 of 12", "12 changes" or "No changes". The shipped template sets
+ * no text for it; a site that overrides redline-nav.html can translate it with data-template=
+ * "Change {current} of {total}", data-total="{total} changes" and data-empty on the span.
  */
 (function (root) {
   "use strict";
 
   /* ---------------------------------------------------------------------------------------
-   * Settings shared with src/policypress/redline/
+   * Names shared with src/policypress/redline/ (tests/test_redline_js.py checks they agree).
+   * The tunables are not here: they come with each redline.json (readTunables).
    * ------------------------------------------------------------------------------------- */
 
   const SOURCE_FORMAT = 2;
-  const SIMILARITY = 0.5;
-  const PAIRING_WINDOW = 16;
   const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
   const CELLS = new Set(["td", "th"]);
   const MARKS = { deleted: "del", inserted: "ins" };
@@ -80,23 +85,39 @@
     return { name, attrs, opening: openTag(name, attrs, false) };
   }
 
-  /** Blocks with the same tokens and keys as redline/body.py's parse_body. */
-  function loadBody(source) {
-    if (!source || source.format !== SOURCE_FORMAT) {
-      throw new Error("This version's redline.json has a format this page cannot read.");
+  /** The tunables both versions' redline.json carry (redline/tunables.py's PUBLISHED). */
+  function readTunables(oldSource, newSource) {
+    for (const source of [oldSource, newSource]) {
+      if (!source || source.format !== SOURCE_FORMAT || !source.tunables) {
+        throw new Error("This version's redline.json has a format this page cannot read.");
+      }
     }
-    return { blocks: source.blocks.map(loadBlock), ids: source.ids };
+    // One build writes every version's file: different tunables mean a stale copy of one.
+    if (JSON.stringify(oldSource.tunables) !== JSON.stringify(newSource.tunables)) {
+      throw new Error("These versions were published by different builds of the site. Reload the page.");
+    }
+    return oldSource.tunables;
   }
 
-  function loadBlock(entry) {
+  /** Blocks with the same tokens and keys as redline/body.py's parse_body. */
+  function loadBody(source, tunables) {
+    return { blocks: source.blocks.map((entry) => loadBlock(entry, tunables)), ids: source.ids };
+  }
+
+  function blockKey(tagName, [opening, separator, closing], keys) {
+    return `${tagName}${opening}${keys.join(separator)}${closing}`;
+  }
+
+  function loadBlock(entry, tunables) {
     const block = { tag: entry.tag, attrs: entry.attrs, tokens: [], children: null };
     if (entry.children) {
-      block.children = entry.children.map(loadBlock);
+      block.children = entry.children.map((child) => loadBlock(child, tunables));
       block.keys = [];
       for (const child of block.children) for (const key of child.keys) block.keys.push(key);
-      block.key = `${block.tag}\x04${block.children.map((c) => c.key).join("\x1e")}\x05`;
+      block.key = blockKey(block.tag, tunables.container_key, block.children.map((c) => c.key));
       return block;
     }
+    const wordKey = tunables.word_key;
     const contexts = entry.contexts.map((tags) => {
       const context = tags.map(([name, attrs]) => tag(name, attrs));
       context.key = context.map((t) => t.opening).join("");
@@ -108,16 +129,16 @@
       for (const value of values) {
         if (Array.isArray(value)) {
           const element = tag(value[0], value[1]);
-          block.tokens.push({ context, text: "", void: element, key: `${context.key}\x01${element.opening}` });
+          block.tokens.push({ context, text: "", void: element, key: `${context.key}${wordKey}${element.opening}` });
           continue;
         }
         // Outside <pre> the key ignores the one space a word keeps after it.
         const word = !pre && value.endsWith(" ") ? value.slice(0, -1) : value;
-        block.tokens.push({ context, text: value, void: null, key: `${context.key}\x01${word}` });
+        block.tokens.push({ context, text: value, void: null, key: `${context.key}${wordKey}${word}` });
       }
     }
     block.keys = block.tokens.map((token) => token.key);
-    block.key = `${block.tag}\x02${block.keys.join("\x1f")}\x03`;
+    block.key = blockKey(block.tag, tunables.leaf_key, block.keys);
     return block;
   }
 
@@ -261,7 +282,7 @@
     return { status, old: oldBlock, new: newBlock, children: children || [], edits: edits || [] };
   }
 
-  function align(oldBlocks, newBlocks) {
+  function align(oldBlocks, newBlocks, tunables) {
     const result = [];
     const keys = (blocks) => blocks.map((block) => block.key);
     for (const [op, i1, i2, j1, j2] of opcodes(matchingBlocks(keys(oldBlocks), keys(newBlocks)))) {
@@ -270,21 +291,21 @@
           result.push(aligned("unchanged", oldBlocks[i1 + k], newBlocks[j1 + k]));
         }
       } else {
-        result.push(...pair(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2)));
+        result.push(...pair(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2), tunables));
       }
     }
     return result;
   }
 
   /** Pair edited blocks in order; whatever finds no partner was deleted or inserted. */
-  function pair(oldBlocks, newBlocks) {
+  function pair(oldBlocks, newBlocks, tunables) {
     const paired = [];
     let start = 0;
     for (const oldBlock of oldBlocks) {
       let edited = null;
-      const end = Math.min(newBlocks.length, start + PAIRING_WINDOW);
+      const end = Math.min(newBlocks.length, start + tunables.pairing_window);
       for (let index = start; index < end && !edited; index++) {
-        edited = compareBlocks(oldBlock, newBlocks[index]);
+        edited = compareBlocks(oldBlock, newBlocks[index], tunables);
         if (edited) {
           for (const block of newBlocks.slice(start, index)) paired.push(aligned("inserted", null, block));
           paired.push(edited);
@@ -297,7 +318,7 @@
     return paired;
   }
 
-  function compareBlocks(oldBlock, newBlock) {
+  function compareBlocks(oldBlock, newBlock, tunables) {
     if (oldBlock.tag !== newBlock.tag || (oldBlock.children === null) !== (newBlock.children === null)) {
       return null;
     }
@@ -305,22 +326,22 @@
     if (CELLS.has(newBlock.tag)) {
       blocks = matchingBlocks(oldBlock.keys, newBlock.keys);
     } else {
-      blocks = matchingIfSimilar(oldBlock.keys, newBlock.keys);
+      blocks = matchingIfSimilar(oldBlock.keys, newBlock.keys, tunables.similarity);
       if (blocks === null) return null;
     }
     if (oldBlock.children !== null) {
-      return aligned("changed", oldBlock, newBlock, align(oldBlock.children, newBlock.children));
+      return aligned("changed", oldBlock, newBlock, align(oldBlock.children, newBlock.children, tunables));
     }
     return aligned("changed", oldBlock, newBlock, null, edits(oldBlock.tokens, newBlock.tokens, blocks));
   }
 
-  function matchingIfSimilar(a, b) {
+  function matchingIfSimilar(a, b, similarity) {
     const total = a.length + b.length;
     if (!total) return matchingBlocks(a, b);
     // Cheap upper bounds on the similarity first; they only save time, never change the answer.
-    if ((2 * Math.min(a.length, b.length)) / total < SIMILARITY) return null;
+    if ((2 * Math.min(a.length, b.length)) / total < similarity) return null;
     const [prefix, suffix] = commonEnds(a, b);
-    if ((2 * (prefix + suffix)) / total < SIMILARITY) {
+    if ((2 * (prefix + suffix)) / total < similarity) {
       const available = countElements(b.slice(prefix, b.length - suffix));
       let shared = 0;
       for (const element of a.slice(prefix, a.length - suffix)) {
@@ -328,11 +349,11 @@
         if (count > 0) shared++;
         available.set(element, count - 1);
       }
-      if ((2 * (prefix + suffix + shared)) / total < SIMILARITY) return null;
+      if ((2 * (prefix + suffix + shared)) / total < similarity) return null;
     }
     const blocks = matchingBlocks(a, b, [prefix, suffix]);
     const matched = blocks.reduce((sum, block) => sum + block[2], 0);
-    return (2 * matched) / total < SIMILARITY ? null : blocks;
+    return (2 * matched) / total < similarity ? null : blocks;
   }
 
   function edits(oldTokens, newTokens, blocks) {
@@ -358,10 +379,10 @@
    * Rendering: the aligned blocks as HTML
    * ------------------------------------------------------------------------------------- */
 
-  function anchorPrefix(ids) {
-    let prefix = "change-";
+  function anchorPrefix(ids, tunables) {
+    let prefix = tunables.anchor_prefix;
     const taken = (id) => id.startsWith(prefix) && /^[0-9]+$/.test(id.slice(prefix.length));
-    while (ids.some(taken)) prefix = `pp-${prefix}`;
+    while (ids.some(taken)) prefix = `${tunables.anchor_clash_prefix}${prefix}`;
     return prefix;
   }
 
@@ -562,14 +583,25 @@
 
   /** The redline of two versions' redline.json, as redline/rendering.py's Redline.html. */
   function renderRedline(oldSource, newSource) {
-    const oldBody = loadBody(oldSource);
-    const newBody = loadBody(newSource);
-    const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids)));
-    renderer.blocks(align(oldBody.blocks, newBody.blocks), null);
+    const tunables = readTunables(oldSource, newSource);
+    const oldBody = loadBody(oldSource, tunables);
+    const newBody = loadBody(newSource, tunables);
+    const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids), tunables));
+    renderer.blocks(align(oldBody.blocks, newBody.blocks, tunables), null);
     return { html: renderer.out.join(""), count: renderer.count };
   }
 
-  const core = { renderRedline, matchingBlocks, sequenceMatchingBlocks, opcodes };
+  /** The names above, for the test that checks them against src/policypress/redline/. */
+  const shared = {
+    sourceFormat: SOURCE_FORMAT,
+    headings: [...HEADINGS],
+    cells: [...CELLS],
+    marks: MARKS,
+    labels: LABELS,
+    blockClasses: BLOCK_CLASSES,
+  };
+
+  const core = { renderRedline, matchingBlocks, sequenceMatchingBlocks, opcodes, shared };
 
   if (typeof module === "object" && module.exports) module.exports = core;
   if (typeof document === "undefined") return;

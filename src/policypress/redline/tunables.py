@@ -1,0 +1,39 @@
+"""What the browser's port of the redline must agree on: the thresholds alignment decides by, and
+how block keys and change anchors are formed.
+
+Each is defined here once. ``body_source`` publishes them in every ``redline.json`` (its
+``"tunables"``, see ``PUBLISHED``) and ``redline.js`` reads them from there, so the compare view
+cannot redline by other values than the build did.
+"""
+
+SIMILARITY = 0.5
+"""Blocks at least this similar (difflib ratio over tokens) are diffed word by word."""
+
+PAIRING_WINDOW = 16
+"""How many new blocks ahead an old block looks for its edited counterpart."""
+
+ANCHOR_PREFIX = "change-"
+"""A change's anchor is this and its number: ``change-1``, ``change-2`` …"""
+
+ANCHOR_CLASH_PREFIX = "pp-"
+"""Put before ``ANCHOR_PREFIX`` until no id of either document looks like a change anchor."""
+
+WORD_KEY = "\x01"
+"""A token's key: its inline elements' opening tags, this, then its word or void element's tag."""
+
+LEAF_KEY = ("\x02", "\x1f", "\x03")
+"""A leaf's key: its tag, the first, its tokens' keys joined by the second, then the third."""
+
+CONTAINER_KEY = ("\x04", "\x1e", "\x05")
+"""A container's key: its tag, the first, its children's keys joined by the second, then the third."""
+
+PUBLISHED = {
+    "similarity": SIMILARITY,
+    "pairing_window": PAIRING_WINDOW,
+    "anchor_prefix": ANCHOR_PREFIX,
+    "anchor_clash_prefix": ANCHOR_CLASH_PREFIX,
+    "word_key": WORD_KEY,
+    "leaf_key": LEAF_KEY,
+    "container_key": CONTAINER_KEY,
+}
+"""The tunables as ``redline.json`` carries them for ``redline.js``."""

@@ -1,0 +1,317 @@
+"""Conformance cases for the redline, run by both of its implementations.
+
+Each folder here is one case: ``old.html`` and ``new.html`` (two versions' bodies as the site
+renders them), ``old.json`` and ``new.json`` (their ``redline.json``, exactly as the build
+publishes it for the browser), ``expected.html`` (the redline) and ``expected.json`` (what the
+case is about, the change count and the changes).
+
+- ``tests/test_redline.py`` runs ``old.html`` and ``new.html`` through ``policypress.redline``;
+- ``tests/js/redline_cases.test.mjs`` runs ``old.json`` and ``new.json`` through ``redline.js``,
+  without Python (``node --test tests/js/``);
+
+and both must give ``expected.html`` and the count. This script writes every folder from
+``CASES``, the expectations with ``policypress.redline``: run it after adding or changing a case
+or changing the redline, then read the diff of ``expected.html`` before committing it.
+
+    python3 tests/redline_cases/make_cases.py
+
+``tests/test_redline.py`` fails while a committed file is not what this script writes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import NamedTuple
+
+from policypress.redline import redline, redline_source
+from policypress.redline.tunables import PAIRING_WINDOW, SIMILARITY
+
+FOLDER = Path(__file__).resolve().parent
+FILES = ("old.html", "new.html", "old.json", "new.json", "expected.html", "expected.json")
+
+
+class Case(NamedTuple):
+    name: str
+    """The folder's name."""
+    about: str
+    """What the case checks, and what the redline should do."""
+    old: str
+    new: str
+
+
+# Building blocks: distinct words, so that a case's similarity is exactly what it says
+
+KEPT = (
+    "we collect your name email address and country whenever you open an account so our support "
+    "service can reach out"
+).split()
+"""Twenty distinct words, all different from ``OTHER``."""
+
+OTHER = (
+    "partners receive pseudonymous statistics monthly through encrypted channels under strict "
+    "contracts which forbid resale profiling tracking retention beyond ninety days"
+).split()
+"""Twenty more distinct words."""
+
+assert len(set(KEPT)) == len(set(OTHER)) == 20 and not set(KEPT) & set(OTHER)
+assert SIMILARITY == 0.5, "The similarity cases below count words for a threshold of 0.5: count them again."
+
+
+def p(words: list[str] | str) -> str:
+    return f"<p>{words if isinstance(words, str) else ' '.join(words)}</p>\n"
+
+
+def h2(title: str, anchor: str) -> str:
+    """A heading as the toc extension writes it, permalink included."""
+    link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
+    return f'<h2 id="{anchor}">{title}{link}</h2>\n'
+
+
+def items(tag: str, entries: list[str], attrs: str = "") -> str:
+    return f"<{tag}{attrs}>\n" + "".join(f"<li>{entry}</li>\n" for entry in entries) + f"</{tag}>\n"
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    def row(cells: list[str], cell: str) -> str:
+        return "<tr>\n" + "".join(f"<{cell}>{text}</{cell}>\n" for text in cells) + "</tr>\n"
+
+    body = "".join(row(cells, "td") for cells in rows)
+    return f"<table>\n<thead>\n{row(head, 'th')}</thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def notes(count: int, first: int = 1) -> str:
+    """Short paragraphs only the new version has, too unlike any other to pair with it."""
+    return "".join(p(f"Note {number}: see the annex.") for number in range(first, first + count))
+
+
+def sharing(kept: int, at: str = "start") -> str:
+    """``KEPT`` with all but ``kept`` of its words replaced by ``OTHER``'s: similarity kept / 20."""
+    if at == "start":
+        return p(KEPT[:kept] + OTHER[kept:])
+    if at == "end":
+        return p(OTHER[: 20 - kept] + KEPT[20 - kept :])
+    lead = (20 - kept) // 2
+    return p(OTHER[:lead] + KEPT[lead : lead + kept] + OTHER[lead + kept :])
+
+
+ORIGINAL = p(KEPT)
+EDITED = p(KEPT[:7] + ["region"] + KEPT[8:])
+"""``ORIGINAL`` with one word changed: similar enough to pair anywhere in the window."""
+TOP, BOTTOM = p("Introduction."), p("Contact us.")
+LAST_IN_WINDOW = PAIRING_WINDOW - 1
+"""The furthest new block an old block still pairs with (counting from 0)."""
+
+
+CASES = [
+    Case("word-changed-in-a-paragraph", "One word replaced: one change, one <del> and one <ins> word.",
+         ORIGINAL, EDITED),
+    Case("similarity-at-the-threshold",
+         f"10 of 20 words kept at the start: similarity 0.5 = SIMILARITY ({SIMILARITY}), so the "
+         "paragraph is diffed word by word.",
+         ORIGINAL, sharing(10)),
+    Case("similarity-just-above-the-threshold",
+         "11 of 20 words kept at the end (a common suffix): similarity 0.55, diffed word by word.",
+         ORIGINAL, sharing(11, at="end")),
+    Case("similarity-above-the-threshold-in-the-middle",
+         "12 of 20 words kept in the middle, none at either end: similarity 0.6, diffed word by word.",
+         ORIGINAL, sharing(12, at="middle")),
+    Case("similarity-just-below-the-threshold",
+         "9 of 20 words kept: similarity 0.45, so the old paragraph is deleted and the new one inserted.",
+         ORIGINAL, sharing(9)),
+    Case("similarity-well-below-the-threshold",
+         "7 of 20 words kept in the middle: similarity 0.35, deleted and inserted.",
+         ORIGINAL, sharing(7, at="middle")),
+    Case("similarity-below-the-threshold-by-length",
+         "A 5-word paragraph grown to 20 words that include all 5: at most 2 * 5 / 25 = 0.4 similar, "
+         "deleted and inserted.",
+         p(KEPT[:5]), p(KEPT[:5] + OTHER[:15])),
+    Case("same-words-in-reverse-order",
+         "The same 20 words reversed: every word is shared, but only one matches in order (0.05), "
+         "deleted and inserted.",
+         ORIGINAL, p(list(reversed(KEPT)))),
+    Case("edited-paragraph-within-the-pairing-window",
+         "Ten new paragraphs before the edited one: it is the 11th new block, inside PAIRING_WINDOW "
+         f"({PAIRING_WINDOW}), so it pairs and shows one word changed.",
+         TOP + ORIGINAL + BOTTOM, TOP + notes(10) + EDITED + BOTTOM),
+    Case("edited-paragraph-at-the-edge-of-the-pairing-window",
+         f"{LAST_IN_WINDOW} new paragraphs before the edited one: the last block the window reaches, "
+         "so it still pairs.",
+         TOP + ORIGINAL + BOTTOM, TOP + notes(LAST_IN_WINDOW) + EDITED + BOTTOM),
+    Case("edited-paragraph-beyond-the-pairing-window",
+         f"{PAIRING_WINDOW} new paragraphs before the edited one, as if it had moved down past them: "
+         "out of the window, so it shows deleted and inserted.",
+         TOP + ORIGINAL + BOTTOM, TOP + notes(PAIRING_WINDOW) + EDITED + BOTTOM),
+    Case("paragraph-moved-past-unchanged-ones",
+         "An edited paragraph moved below three unchanged ones: those match first, so the old and the "
+         "new paragraph are two changes and the window plays no part.",
+         ORIGINAL + notes(3), notes(3) + EDITED),
+    Case("pairing-window-starts-after-the-last-pair",
+         "Two edited paragraphs, each after ten new ones: the second is 22 blocks in, but 10 after the "
+         "first's pair, where its window starts, so both pair.",
+         TOP + ORIGINAL + p(OTHER) + BOTTOM,
+         TOP + notes(10) + EDITED + notes(10, first=11) + p(OTHER[:19] + ["weeks"]) + BOTTOM),
+    Case("ordered-list-starting-at-3",
+         "An edited <ol start=\"3\">: items are numbered from 3; the deleted item keeps its old number.",
+         items("ol", ["Access", "Erasure", "Objection"], ' start="3"'),
+         items("ol", ["Access", "Objection", "Portability"], ' start="3"')),
+    Case("ordered-list-start-changed",
+         "The list now starts at 7 instead of 3: kept and inserted items take new numbers, deleted "
+         "items their old ones.",
+         items("ol", ["Access", "Erasure", "Objection", "Restriction"], ' start="3"'),
+         items("ol", ["Access", "Objection", "Restriction", "Portability"], ' start="7"')),
+    Case("ordered-list-negative-start",
+         "start=\"-1\": numbers count from -1 through 0.",
+         items("ol", ["Minus one", "Zero", "One"], ' start="-1"'),
+         items("ol", ["Minus one", "Zero", "One, edited"], ' start="-1"')),
+    Case("ordered-list-start-not-a-number",
+         "start=\"x\" (and \"+2\" nested) are not numbers: both lists count from 1.",
+         items("ol", ["First", "Second <ol start=\"+2\">\n<li>inner a</li>\n<li>inner b</li>\n</ol>"],
+               ' start="x"'),
+         items("ol", ["First", "Inserted", "Second <ol start=\"+2\">\n<li>inner a</li>\n<li>inner c</li>\n</ol>"],
+               ' start="x"')),
+    Case("unordered-list-item-inserted",
+         "A new item between two kept ones: an inserted <li>, no numbers.",
+         items("ul", ["payment providers", "auditors"]),
+         items("ul", ["payment providers", "hosting providers", "auditors"])),
+    Case("list-item-gains-a-paragraph",
+         "A tight item becomes a loose one (<li><p>…</p></li>): a leaf and a container never pair, "
+         "so it shows deleted and inserted.",
+         items("ul", ["one", "two"]), items("ul", ["one", "<p>two</p>\n<p>more</p>\n"])),
+    Case("nested-list-edited",
+         "A word changed in a nested list: the containers pair and only the word is marked.",
+         items("ul", ["item\n" + items("ul", ["nested <strong>bold</strong> item"]), "other"]),
+         items("ul", ["item\n" + items("ul", ["nested <strong>plain</strong> item"]), "other"])),
+    Case("table-cell-rewritten",
+         "A cell rewritten entirely (similarity 0) still pairs with the cell in its place, as cells "
+         "always do, so the columns stay; the unchanged row and the head stay unmarked.",
+         table(["Data", "Purpose", "Kept for"], [["Invoices", "Tax", "10 years"], ["Logs", "Security", "30 days"]]),
+         table(["Data", "Purpose", "Kept for"], [["Invoices", "Tax", "10 years"], ["Logs", "Security", "forever"]])),
+    Case("table-rows-added-and-removed",
+         "A row removed and two added.",
+         table(["Data", "Kept for"], [["Invoices", "10 years"], ["Logs", "30 days"], ["Chats", "1 year"]]),
+         table(["Data", "Kept for"], [["Invoices", "10 years"], ["Backups", "90 days"], ["Chats", "1 year"],
+                                      ["Photos", "until deleted"]])),
+    Case("table-column-added",
+         "A column added: each row is edited, its new cell inserted.",
+         table(["Data", "Kept for"], [["Invoices", "10 years"]]),
+         table(["Data", "Kept for", "Why"], [["Invoices", "10 years", "tax law"]])),
+    Case("heading-edited",
+         "A heading's words changed: marked inside the heading, and the change after it belongs to "
+         "the edited heading's section.",
+         h2("Cookies", "cookies") + p("We use cookies.") + h2("Your rights", "your-rights") + p("You can ask us."),
+         h2("Cookies", "cookies") + p("We use few cookies.") + h2("Your data rights", "your-data-rights")
+         + p("You can always ask us.")),
+    Case("section-deleted",
+         "A heading and its paragraphs deleted together: one change; the deleted heading's id is left "
+         "out, so it cannot clash with the new text's.",
+         h2("Cookies", "cookies") + p("We use cookies.") + h2("Marketing", "marketing")
+         + p("We send newsletters.") + p("You can unsubscribe.") + h2("Contact", "contact") + p("Write."),
+         h2("Cookies", "cookies") + p("We use cookies.") + h2("Contact", "contact") + p("Write.")),
+    Case("change-after-a-deleted-heading",
+         "A paragraph edited under a heading that was deleted: the change belongs to the section "
+         "before, which the new version still has.",
+         h2("Cookies", "cookies") + p("We use cookies.") + h2("Old", "old") + p("Some words here."),
+         h2("Cookies", "cookies") + p("We use cookies.") + p("Some other words here.")),
+    Case("paragraph-became-a-heading",
+         "The same words, now a heading: blocks of different tags never pair.",
+         p("Your rights"), h2("Your rights", "your-rights")),
+    Case("link-target-changed",
+         "Only the link's address changed: the link text shows deleted and inserted.",
+         p('Read our <a href="https://example.org/cookies">cookie policy</a> first.'),
+         p('Read our <a href="https://example.org/cookie-policy">cookie policy</a> first.')),
+    Case("link-text-changed",
+         "A word inside a link changed: the mark sits inside the link.",
+         p('Read our <a href="https://example.org/cookies">cookie policy</a> first.'),
+         p('Read our <a href="https://example.org/cookies">cookie notice</a> first.')),
+    Case("formatting-spans-a-change",
+         "A change across <strong> and plain words: elements close and reopen around the marks.",
+         p("We <strong>never sell</strong> your data."), p("We <strong>rarely share</strong> your data.")),
+    Case("anchors-avoid-the-documents-ids",
+         "The documents use ids change-1 and pp-change-2: change anchors become pp-pp-change-1 ….",
+         h2("Change 1", "change-1") + p('<span id="pp-change-2">Text.</span>'),
+         h2("Change 1", "change-1") + p('<span id="pp-change-2">Text, edited.</span>')),
+    Case("rewrapped-lines-are-no-change",
+         "Line breaks and spaces moved: no change at all.",
+         p(" ".join(KEPT[:10]) + "\n" + " ".join(KEPT[10:])), p(" ".join(KEPT[:5]) + "\n  " + " ".join(KEPT[5:]))),
+    Case("identical-versions", "The same text: no change.", ORIGINAL + BOTTOM, ORIGINAL + BOTTOM),
+    Case("line-break-inserted",
+         "A <br> between two words: the word before it keeps its old space, so words never touch.",
+         p("alpha beta gamma"), p("alpha beta<br />\ngamma")),
+    Case("rules-inserted-and-deleted",
+         "The rule before two paragraphs moved after them: deleted and inserted, each change "
+         "anchored on its <hr>.",
+         "<hr />\n" + p("One.") + p("Two."), p("One.") + p("Two.") + "<hr />\n"),
+    Case("empty-paragraphs-deleted",
+         "An empty paragraph removed with one holding a non-breaking space: one change, the empty "
+         "one's mark empty.",
+         p("Before.") + p("") + p("&nbsp;") + p("After."), p("Before.") + p("After.")),
+    Case("empty-items-added",
+         "Items with no words: the lists have no tokens to compare (similarity of nothing), pair, "
+         "and the new item shows inserted.",
+         items("ul", [""]), items("ul", ["", ""])),
+    Case("preformatted-spacing",
+         "Inside <pre> every space counts: a doubled space is a change.",
+         "<pre><code>code  block\nline two</code></pre>\n", "<pre><code>code block\nline two</code></pre>\n"),
+    Case("void-elements-in-deleted-text",
+         "An image and a line break deleted from a paragraph: the deleted image's id is left out.",
+         p('See our <img id="logo" src="logo.png" alt="logo" /> logo and<br />\nthe text below it.'),
+         p("See our logo and the text below it.")),
+    Case("repeated-id-in-an-unchanged-block",
+         "An unchanged paragraph repeats the id of the heading before it: the id is written once.",
+         '<h2 id="rights">Rights</h2>\n<p>Old text.</p>\n<p id="rights">Same paragraph.</p>\n',
+         '<h2 id="rights">Rights</h2>\n<p>New text.</p>\n<p id="rights">Same paragraph.</p>\n'),
+    Case("inline-content-beside-blocks",
+         "Words directly in a <div> beside its blocks form a block of their own.",
+         "<div>loose <em>inline</em> text\n<p>block</p>\nand more</div>\n",
+         "<div>loose <em>inline</em> words\n<p>block</p>\nand more</div>\n"),
+    Case("escaped-text-and-attributes",
+         "&, < and quotes in text and attributes are written escaped, as they were read.",
+         p('R&amp;D at <a href="https://example.org/?a=1&amp;b=&quot;2&quot;">a&lt;b</a>.'),
+         p('R&amp;D at <a href="https://example.org/?a=1&amp;b=&quot;3&quot;">a&lt;b</a>.')),
+    Case("blocks-added-at-both-ends",
+         "New paragraphs before and after the old text: two changes.",
+         ORIGINAL, p("First, new.") + ORIGINAL + p("Last, new.")),
+]
+
+
+def case_files(case: Case) -> dict[str, str]:
+    """Every file of the case's folder, by name."""
+    result = redline(case.old, case.new)
+    expected = {"about": case.about, "count": result.count, "changes": [asdict(change) for change in result.changes]}
+    return {
+        "old.html": case.old,
+        "new.html": case.new,
+        "old.json": redline_source(case.old),
+        "new.json": redline_source(case.new),
+        "expected.html": result.html,
+        "expected.json": json.dumps(expected, indent=2, ensure_ascii=False) + "\n",
+    }
+
+
+def committed_cases() -> list[Path]:
+    """The case folders as they are now in ``tests/redline_cases/``."""
+    return sorted(path for path in FOLDER.iterdir() if (path / "expected.json").is_file())
+
+
+def main() -> None:
+    names = {case.name for case in CASES}
+    assert len(names) == len(CASES), "two cases have the same name"
+    for stale in committed_cases():
+        if stale.name not in names:
+            shutil.rmtree(stale)
+            print(f"removed {stale.name}/", file=sys.stderr)
+    for case in CASES:
+        folder = FOLDER / case.name
+        folder.mkdir(exist_ok=True)
+        for name, text in case_files(case).items():
+            # Bytes exactly as given: the JSON is the build's, the HTML the redline's.
+            (folder / name).write_bytes(text.encode("utf-8"))
+    print(f"wrote {len(CASES)} cases in {FOLDER}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
