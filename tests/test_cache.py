@@ -6,11 +6,13 @@ import subprocess
 import sys
 import zlib
 
+import yaml
 from sites import PROJECT, SiteRepo
 
 from policypress import render_cache
 
 TODAY = "2026-03-20"
+PACKAGED_THEME = PROJECT / "src" / "policypress" / "theme"
 
 # What `mkdocs serve` does: one process, the config loaded again for every build. Prints how many
 # pages each build took from the cache.
@@ -83,18 +85,36 @@ def test_a_preview_rebuild_reuses_history_and_publishes_the_bytes_a_cold_build_w
     assert differing(repo.root / "edited", repo.root / "cold") == []
 
 
-def test_a_template_change_or_a_new_version_renders_history_again(repo: SiteRepo):
+def test_editing_the_sites_own_template_renders_history_again(repo: SiteRepo):
+    # The site's overrides/ replaces policypress's notice with its own copy. (Editing a template of the
+    # installed policypress renders history again too: tests/test_packaging.py.)
+    config = yaml.safe_load((repo.root / "mkdocs.yml").read_text())
+    config["theme"]["custom_dir"] = "overrides"
+    (repo.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    own_notice = repo.root / "overrides" / "partials" / "policypress" / "notice.html"
+    own_notice.parent.mkdir(parents=True)
+    own_notice.write_text((PACKAGED_THEME / "partials" / "policypress" / "notice.html").read_text())
+    three_versions(repo)
+    first = repo.build(today=TODAY, site_dir="first")
+    own_notice.write_text(own_notice.read_text() + "<p>Template marker.</p>\n")
+
+    again = repo.build(today=TODAY, site_dir="again")
+
+    assert first.ok and again.ok, first.output + again.output
+    for day in ("05", "12", "19"):
+        assert "Template marker." not in first.page(f"/privacy-statement/versions/2026-01-{day}/")
+        assert "Template marker." in again.page(f"/privacy-statement/versions/2026-01-{day}/")
+
+
+def test_a_new_version_renders_the_archived_page_of_the_one_it_replaces(repo: SiteRepo):
     three_versions(repo)
     assert repo.build(today=TODAY).ok
-    notice = repo.root / "overrides" / "partials" / "policypress" / "notice.html"
-    notice.write_text(notice.read_text() + "<p>Template marker.</p>\n")
     repo.write_statement("We keep logs for 7 days.\n\n## Your rights\n\nAsk us.", summary="Shorter logs.")
     repo.commit("2026-01-26T10:00:00-08:00")
 
     build = repo.build(today=TODAY)
 
     assert build.ok, build.output
-    assert "Template marker." in build.page("/privacy-statement/versions/2026-01-05/")
     # The version that was in force no longer is: its archived page says so.
     replaced = build.page("/privacy-statement/versions/2026-01-19/")
     assert "applied from January 19, 2026 until January 26, 2026" in replaced

@@ -1,83 +1,146 @@
-"""A new site repository for an organization: configuration, starter texts, hook, templates, workflow.
+"""A new site repository for an organization: its configuration, starter texts, hook and workflow.
 
-The starter texts live in ``starter_site/`` (package data). The MkDocs hook, the Material overrides
-and the publish workflow are copied from the policypress checkout this package runs from or, in an
-installed wheel, from the copies ``setup.py`` packs into ``site_files/``: a new site gets the current
-ones and the repository keeps a single copy of each.
+Everything a new site gets is in ``starter_site/`` (package data): the texts an editor fills in,
+``mkdocs.yml``, the site's ``pyproject.toml``, the publish workflow, and the two-line hook that loads
+policypress's MkDocs adapter from the installed package. The adapter, templates and assets are never
+copied: a site uses those of the policypress it installs, so upgrading policypress upgrades the site,
+and the site's repository holds only what is its own.
 """
 
 from __future__ import annotations
 
+import json
 import math
-import shutil
+import re
 import unicodedata
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from string import Template
 
 import yaml
 
-from . import __version__
+from . import __version__, schedule
 from .errors import PolicyError
 from .settings import TIMEZONE_FIX, iana_zone
 
 PLACEHOLDER_ORGANIZATION = "[ORGANIZATION NAME]"
 STARTER = "starter_site"
-SITE_FILES = ("hooks/policypress_hook.py", "overrides", ".github/workflows/publish.yml")
-"""Files a new site takes from the policypress repository rather than from the starter texts."""
-PACKAGED = "site_files"
-"""Where a wheel carries SITE_FILES (see setup.py)."""
-RENAMED = {"gitignore": ".gitignore"}
+TEMPLATED = ("mkdocs.yml", "README.md", "pyproject.toml")
+"""Starter files with ``${…}`` values filled in (the workflow keeps its own ``${{ … }}``)."""
+WORKFLOW = ".github/workflows/publish.yml"
+RENAMED = {"gitignore": ".gitignore", "github": ".github"}
 """Package data cannot carry dotfiles reliably, so they are stored under another name."""
 _LINE_BREAKS_AND_CONTROLS = {"Cc", "Cs", "Zl", "Zp"}
 """Unicode categories of characters that have no place in a name: controls, bad bytes, line breaks."""
+_NAMES_POLICYPRESS = re.compile(r"\s*policypress(?=$|[\s\[(@<>=!~;])", re.IGNORECASE)
+"""A requirement (PEP 508) for policypress: the name, then nothing or what may follow a name."""
+_REQUIREMENT_EXAMPLE = "--requirement 'policypress @ git+https://github.com/your-org/policypress@v1.2.0'"
 
 
-def create(target: Path, *, organization: str | None = None, timezone: str = "America/Los_Angeles") -> list[Path]:
-    """Write a new site into ``target`` (which must be empty or absent); returns the files written."""
-    _check_options(organization, timezone)
+def create(target: Path, *, organization: str | None = None, timezone: str = "America/Los_Angeles",
+           requirement: str | None = None) -> list[Path]:
+    """Write a new site into ``target`` (which must be empty or absent); returns the files written.
+
+    ``requirement`` is the site's dependency on policypress; by default, one that installs the
+    policypress running now from where it was installed (see ``installed_requirement``)."""
+    _check_options(organization, timezone, requirement)
     if target.exists() and any(target.iterdir()):
         raise PolicyError("the folder is not empty.", where=str(target),
                           fix="name a new folder; policypress new never overwrites files.")
-    origin_root = _site_files()
     name = organization or PLACEHOLDER_ORGANIZATION
-    # Values in mkdocs.yml are written by a YAML emitter, so any name reads back exactly. (The
-    # name also appears in its first comment: safe, since a name may not hold a line break.)
+    # Values in mkdocs.yml are written by a YAML emitter and the requirement escaped as in a TOML (and
+    # JSON) string, so any value reads back exactly. (The name also appears in comments: safe, since a
+    # name may not hold a line break.)
     values = {
         "organization": name,
         "site_name": _yaml_scalar(f"{name} privacy"),
         "copyright": _yaml_scalar(name),
         "timezone": _yaml_scalar(timezone),
-        "version": __version__,
+        "requirement": json.dumps((requirement or installed_requirement()).strip(), ensure_ascii=False)[1:-1],
     }
     written = []
     for source, relative in _starter_files():
         text = source.read_text("utf-8")
-        if relative.name in ("mkdocs.yml", "README.md", "pyproject.toml"):
+        if relative.as_posix() in TEMPLATED:
             text = Template(text).substitute(values)
         if relative.suffix == ".md":
-            text = _front_matter_filled_in(text, name)
-        written.append(_write(target / relative, text.replace(PLACEHOLDER_ORGANIZATION, name)))
-    for relative in SITE_FILES:
-        origin = origin_root / relative
-        if origin.is_dir():
-            shutil.copytree(origin, target / relative, ignore=shutil.ignore_patterns("__pycache__"))
-            written += sorted(p for p in (target / relative).rglob("*") if p.is_file())
-        else:
-            written.append(_write(target / relative, origin.read_text("utf-8")))
+            text = _front_matter_filled_in(text, name).replace(PLACEHOLDER_ORGANIZATION, name)
+        if relative.as_posix() == WORKFLOW:  # the daily rebuild, just after midnight in the site's time zone
+            text = schedule.with_daily_cron(text, timezone)
+        written.append(_write(target / relative, text))
     return written
 
 
-def _check_options(organization: str | None, timezone: str) -> None:
+def installed_requirement() -> str:
+    """The dependency line that installs the policypress running now, from where it was installed:
+    what pip recorded for a URL, a Git repository or a folder (PEP 610 ``direct_url.json``), or a
+    version range for one installed from a package index."""
+    try:
+        recorded = metadata.distribution("policypress").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        recorded = None
+    return requirement_from(json.loads(recorded) if recorded else None, __version__)
+
+
+def requirement_from(direct_url: dict | None, version: str) -> str:
+    """A PEP 508 requirement for policypress from a PEP 610 ``direct_url.json`` record.
+
+    A Git (or other VCS) install is pinned to the commit installed, or to the tag it was asked for
+    when that tag names this release (``v1.2.0`` or ``1.2.0``): a branch would let every build of
+    the site take whatever the branch holds that day, unreviewed. A folder (editable or not) or an
+    archive is named by its URL, an archive with the hash pip checked. Without a record (installed
+    from an index), see ``compatible_range``."""
+    if direct_url is None:
+        return f"policypress{compatible_range(version)}"
+    url, fragments = direct_url["url"], []
+    if "vcs_info" in direct_url:
+        vcs = direct_url["vcs_info"]
+        tag = vcs.get("requested_revision")
+        url = f"{vcs['vcs']}+{url}@{tag if tag in (version, f'v{version}') else vcs['commit_id']}"
+    elif "archive_info" in direct_url:
+        archive = direct_url["archive_info"]
+        sha256 = (archive.get("hashes") or {}).get("sha256") or \
+            (archive.get("hash") or "").removeprefix("sha256=") or None
+        fragments += [f"sha256={sha256}"] if sha256 else []
+    if direct_url.get("subdirectory"):
+        fragments.append(f"subdirectory={direct_url['subdirectory']}")
+    return f"policypress @ {url}" + (f"#{'&'.join(fragments)}" if fragments else "")
+
+
+def compatible_range(version: str) -> str:
+    """This release or a later one of the same series: ``>=1.4.2,<2``, and ``>=0.3.1,<0.4`` before 1.0.
+
+    The lower bound is the release that wrote the starter (its texts and settings may need it). A site
+    takes fixes and features by reinstalling; a new major version, or a new minor one before 1.0 (where
+    semantic versioning allows anything to change), needs a reviewed edit of this line."""
+    major, minor = (int(part) for part in re.match(r"(\d+)\.(\d+)", version).groups())
+    below = f"{major}.{minor + 1}" if major == 0 else f"{major + 1}"
+    return f">={version},<{below}"
+
+
+def _check_options(organization: str | None, timezone: str, requirement: str | None) -> None:
     # Checked before anything is written, so a mistyped option leaves no half-made site behind.
     if iana_zone(timezone) is None:
         raise PolicyError(f"the option --timezone is {timezone!r}, which is not an IANA time zone name.",
                           where="policypress new", fix=TIMEZONE_FIX)
-    control = next((c for c in organization or "" if unicodedata.category(c) in _LINE_BREAKS_AND_CONTROLS), None)
-    if control is not None:
+    for option, value, fix in (
+        ("--organization", organization,
+         "give the organization's name on one line, e.g. --organization 'Acme Health'."),
+        ("--requirement", requirement, f"give the requirement on one line, e.g. {_REQUIREMENT_EXAMPLE}."),
+    ):
+        control = next((c for c in value or "" if unicodedata.category(c) in _LINE_BREAKS_AND_CONTROLS), None)
+        if control is not None:
+            raise PolicyError(
+                f"the option {option} contains a line break or another control character ({control!r}).",
+                where="policypress new", fix=fix,
+            )
+    if requirement is not None and not _NAMES_POLICYPRESS.match(requirement):
         raise PolicyError(
-            f"the option --organization contains a line break or another control character ({control!r}).",
-            where="policypress new", fix="give the organization's name on one line, e.g. --organization 'Acme Health'.",
+            f"the option --requirement is {requirement!r}, which does not name policypress: the site would "
+            "install something else.",
+            where="policypress new",
+            fix=f"start it with policypress, then where to install it from, e.g. {_REQUIREMENT_EXAMPLE}, or "
+            "a version range such as 'policypress>=1.2,<2'.",
         )
 
 
@@ -110,32 +173,20 @@ def _named(value: object, organization: str) -> object:
 
 
 def _starter_files() -> list[tuple[Path, Path]]:
-    root = resources.files(__package__) / STARTER
+    """Each starter file, with the path it gets in the new site."""
     found = []
 
     def walk(folder, relative: Path) -> None:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name == "__pycache__":
+                continue
             if entry.is_dir():
-                walk(entry, relative / entry.name)
-            elif entry.name != "__init__.py":
+                walk(entry, relative / RENAMED.get(entry.name, entry.name))
+            else:
                 found.append((Path(str(entry)), relative / RENAMED.get(entry.name, entry.name)))
 
-    walk(root, Path())
+    walk(resources.files(__package__) / STARTER, Path())
     return found
-
-
-def _site_files() -> Path:
-    checkout, packaged = Path(__file__).resolve().parents[2], Path(__file__).resolve().parent / PACKAGED
-    for root in (checkout, packaged):
-        if all((root / relative).exists() for relative in SITE_FILES):
-            return root
-    raise PolicyError(
-        "this installation of policypress has neither its repository's hooks/, overrides/ and "
-        f"publish workflow nor the copies a wheel carries in {PACKAGED}/.",
-        where=str(packaged.parent),
-        fix="reinstall policypress (python -m pip install --force-reinstall policypress, or -e PATH "
-        "from a clone of its repository), then run policypress new again.",
-    )
 
 
 def _write(path: Path, text: str) -> Path:
