@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -76,10 +77,10 @@ def make_site(root: Path, versions: int, seed: int = 2024) -> Path:
 
 def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     """The floor for the site at ``site_root``: its planned pages as static Markdown, no hook."""
-    from markdown import Markdown
 
-    from policypress import links, pages, settings, site
-    from policypress.urls import Urls
+    from policypress import links, site
+    from policypress.configuration import read_config
+    from policypress.urls import Urls, directory_url
 
     if root.exists():
         shutil.rmtree(root)
@@ -87,21 +88,15 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     docs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config(with_hook=False), sort_keys=False))
     site_config = config(with_hook=True)
-    pinned = {**site_config["extra"]["policypress"], "today": today(versions)}
-    loaded = settings.load(pinned, config_file=site_root / "mkdocs.yml", docs_dir=site_root / "docs",
-                           site_url=SITE_URL)
-    urls = Urls("/", SITE_URL)
+    configured = read_config(site_root / "mkdocs.yml")
+    loaded = replace(configured.settings, today=date.fromisoformat(today(versions)))
+    urls = Urls.for_site(loaded.site_url)
     # Links to other documents become site paths: in the floor no page sits at their source path.
     def url_for(source: str) -> str:
-        return links.directory_url("/", source)
-
-    converter = Markdown(extensions=["toc", "tables", "attr_list"], extension_configs={"toc": {"permalink": True}})
-
-    def render(text: str) -> pages.Rendered:
-        return pages.Rendered(converter.reset().convert(text), converter.toc_tokens)
+        return directory_url("/", source)
 
     cache = site.BuildCache()
-    built = cache.build(loaded, urls, url_for, render, site_name=site_config["site_name"])
+    built = cache.build(loaded, urls, configured.renderer, site_name=site_config["site_name"])
     # The floor renders each version's text from Markdown, as plain MkDocs would.
     texts = {}
     for document in cache.read(loaded, with_drafts=False).documents:

@@ -160,11 +160,11 @@ class SiteRepo:
         """The site as the engine reads it, in this process: for rules where only the model matters."""
         from datetime import date
 
-        from policypress import cli, versioning
+        from policypress import configuration, versioning
 
-        config = cli.read_config(self.root / "mkdocs.yml")
+        config = configuration.read_config(self.root / "mkdocs.yml")
         settings = replace(config.settings, today=date.fromisoformat(today))
-        return versioning.read_site(settings, with_drafts=with_drafts)
+        return versioning.read_record(settings, with_drafts=with_drafts)
 
     def policypress(self, *args: str, today: str | None = None, env: dict | None = None) -> Run:
         """Run the ``policypress`` command on this site, e.g. ``repo.policypress("check")``."""

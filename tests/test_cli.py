@@ -5,63 +5,57 @@ import re
 import pytest
 import yaml
 from click.testing import CliRunner
-from sites import PROJECT, SiteRepo
+from sites import SiteRepo
+from test_scaffold import fill_in, new_site
 
-from policypress import check
+from policypress import scaffold
 from policypress.cli import main
-
-
-def new_site(tmp_path, *options: str) -> SiteRepo:
-    target = tmp_path / "org"
-    result = CliRunner().invoke(main, ["new", str(target), *options])
-    assert result.exit_code == 0, result.output
-    site = SiteRepo(target)
-    site.git("init", "-q", "-b", "main")
-    site.git("config", "user.name", "Legal Editor")
-    site.git("config", "user.email", "editor@example.org")
-    return site
-
-
-def test_a_new_site_builds_with_one_version_of_each_document(tmp_path):
-    site = new_site(tmp_path)
-    site.commit("2026-03-02T10:00:00-08:00", "First version of the privacy statement")
-
-    build = site.build()
-
-    assert build.ok, build.output
-    assert [v["version"] for v in build.versions("privacy-statement")] == ["2026-03-02"]
-    assert [v["version"] for v in build.versions("ccpa-notice")] == ["2026-03-02"]
-    assert (build.site / ".well-known" / "gpc.json").is_file()
-
-
-def test_a_new_site_gets_the_current_hook_templates_and_workflow(tmp_path):
-    site = new_site(tmp_path)
-
-    for shared in ("hooks/policypress_hook.py", "overrides/main.html", ".github/workflows/publish.yml"):
-        assert (site.root / shared).read_bytes() == (PROJECT / shared).read_bytes(), shared
-    assert (site.root / ".gitignore").read_text().startswith("/site/")
-    assert 'timezone: America/Los_Angeles' in (site.root / "mkdocs.yml").read_text()
 
 
 def test_a_new_sites_only_findings_are_its_placeholders_until_an_editor_fills_them_in(tmp_path):
     site = new_site(tmp_path, "--organization", "Acme Clinics", "--timezone", "Europe/Berlin")
-    site.commit("2026-03-02T10:00:00-08:00")
+    site.commit("2026-03-02T10:00:00+01:00")
 
     unfilled = site.policypress("check", today="2026-03-02")
-    for document in ("privacy-statement.md", "ccpa-notice.md"):
-        path = site.root / "docs" / document
-        path.write_text(check.PLACEHOLDER.sub("our own text", path.read_text()))
-    site.commit("2026-03-02T11:00:00-08:00")
+    fill_in(site.root)
+    site.commit("2026-03-02T11:00:00+01:00")
     filled = site.policypress("check", today="2026-03-02")
 
     assert unfilled.exit_code == 1
-    assert re.findall(r"error: (.*?):", unfilled.output) == [
-        "the Privacy Statement still has placeholder text", "the California Notice at Collection still has "
-        "placeholder text"]
+    assert re.findall(r"(?m)^(\S+): error: (.*?) still", unfilled.output) == [
+        ("docs/privacy-statement.md:10", "the Privacy Statement"),
+        ("docs/ccpa-notice.md:10", "the California Notice at Collection"),
+        ("mkdocs.yml:4", "setting 'site_url' is"),
+    ]
     assert "[ORGANIZATION NAME]" not in unfilled.output  # filled in by --organization
+    assert "Land the fix the same day (Europe/Berlin)" in unfilled.output
     assert "Acme Clinics privacy" in (site.root / "mkdocs.yml").read_text()
     assert "timezone: Europe/Berlin" in (site.root / "mkdocs.yml").read_text()
     assert filled.exit_code == 0, filled.output
+
+
+def test_new_says_to_fill_in_the_placeholders_before_the_first_commit(tmp_path):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "org")])
+
+    steps = result.output.splitlines()
+    assert result.exit_code == 0, result.output
+    assert steps[0] == f"Created a policypress site in {tmp_path / 'org'} (9 files). Next:"
+    fill, commit = (next(i for i, step in enumerate(steps) if word in step) for word in ("[PLACEHOLDER]", "git commit"))
+    assert fill < commit
+    assert "the first commit on main becomes each document's first version, kept for good" in result.output
+
+
+def test_new_warns_when_the_site_would_install_policypress_from_a_file_only_this_computer_has(tmp_path,
+                                                                                            monkeypatch):
+    monkeypatch.setattr(scaffold, "installed_requirement", lambda: "policypress @ file:///home/editor/policypress")
+
+    from_a_clone = CliRunner().invoke(main, ["new", str(tmp_path / "clone")])
+    named = CliRunner().invoke(main, ["new", str(tmp_path / "named"), "--requirement",
+                                      "policypress @ git+https://github.com/acme/policypress@v0.1.0"])
+
+    assert "Note: pyproject.toml installs policypress @ file:///home/editor/policypress, which only this computer " \
+        "has." in from_a_clone.output
+    assert "Note:" not in named.output
 
 
 def test_new_never_writes_into_a_folder_that_has_files(tmp_path):
@@ -162,20 +156,17 @@ def test_outside_a_site_the_command_says_where_it_looked(tmp_path, monkeypatch):
     assert "--config" in result.output
 
 
-def test_diff_shows_the_redline_from_the_version_before_to_the_one_in_force_with_plain_marks(repo: SiteRepo):
+def test_diff_writes_plain_marks_without_colour_off_a_terminal(repo: SiteRepo):
     repo.write_statement("We keep web logs for 90 days.", summary="First version.")
     repo.commit("2026-03-02T10:00:00-08:00")
     repo.write_statement("We keep web logs for 30 days.", material=False, summary="Shorter retention.")
     repo.commit("2026-03-05T10:00:00-08:00")
 
     result = repo.policypress("diff", "privacy-statement", today="2026-03-10")
-    named = repo.policypress("diff", "privacy-statement", "2026-03-05", "2026-03-02", today="2026-03-10")
 
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Privacy Statement: 2026-03-02 → 2026-03-05, 1 change\n")
     assert "We keep web logs for [-90-]{+30+} days." in result.output
     assert "\x1b[" not in result.output
-    assert "We keep web logs for [-30-]{+90+} days." in named.output
 
 
 def test_diff_colours_the_changes_when_asked(repo: SiteRepo):
@@ -187,13 +178,3 @@ def test_diff_colours_the_changes_when_asked(repo: SiteRepo):
     result = repo.policypress("diff", "privacy-statement", "--color", today="2026-03-10")
 
     assert "\x1b[9;31m90\x1b[0m" in result.output
-
-
-def test_diff_of_a_first_version_asks_for_two_versions(repo: SiteRepo):
-    repo.write_statement("We collect web logs.", summary="First version.")
-    repo.commit("2026-03-02T10:00:00-08:00")
-
-    result = repo.policypress("diff", "privacy-statement")
-
-    assert result.exit_code == 1
-    assert "version 2026-03-02 is the first version of the Privacy Statement" in result.output

@@ -9,11 +9,8 @@ from sites import PROJECT, SiteRepo
 
 READ_SITE = """
 from pathlib import Path
-import yaml
-from policypress import settings, versioning
-config = yaml.safe_load(Path("mkdocs.yml").read_text())
-site = versioning.read_site(settings.load(config["extra"]["policypress"], config_file=Path("mkdocs.yml"),
-                                          docs_dir=Path("docs"), site_url=config["site_url"]))
+from policypress import configuration, versioning
+site = versioning.read_record(configuration.read_config(Path("mkdocs.yml")).settings)
 print(len(site.documents[0].versions))
 """
 

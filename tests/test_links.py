@@ -1,12 +1,13 @@
 """Links in republished texts keep pointing at the right pages, at any depth."""
 
 from policypress import links
+from policypress.urls import directory_url
 
 URLS = {"ccpa-notice.md": "/org/ccpa-notice/", "about/team.md": "/org/about/team/"}
 
 
 def url_for(path: str) -> str:
-    return URLS.get(path) or links.directory_url("/org/", path)
+    return URLS.get(path) or directory_url("/org/", path)
 
 
 def test_relative_links_become_site_paths_that_work_from_archived_copies_and_redlines():
@@ -30,6 +31,6 @@ def test_a_link_to_a_page_that_no_longer_exists_still_gets_a_site_path():
 
 
 def test_directory_urls_follow_mkdocs():
-    assert links.directory_url("/", "index.md") == "/"
-    assert links.directory_url("/org/", "a/index.md") == "/org/a/"
-    assert links.directory_url("/", "a/b.md") == "/a/b/"
+    assert directory_url("/", "index.md") == "/"
+    assert directory_url("/org/", "a/index.md") == "/org/a/"
+    assert directory_url("/", "a/b.md") == "/a/b/"

@@ -16,7 +16,7 @@ from sites import SiteRepo
 
 from policypress import timeline
 from policypress.errors import PolicyError
-from policypress.version import ChangeNote, Landed, Source
+from policypress.version import ChangeNote, Landed, Origin
 
 FIRST = "2026-09-01T10:00:00-07:00"
 MATERIAL = "2026-11-29T10:00:00-08:00"
@@ -411,7 +411,7 @@ def test_a_partial_clone_whose_remote_is_gone_says_so(repo: SiteRepo, tmp_path):
 
 
 def _landed(day: date, effective: date | None, material: bool = False) -> Landed:
-    return Landed("s", day, ChangeNote(material, "A change.", effective), f"{day}\n", f"{day}\n", Source.GIT, "x")
+    return Landed("s", day, ChangeNote(material, "A change.", effective), f"{day}\n", f"{day}\n", Origin.GIT, "x")
 
 
 @st.composite

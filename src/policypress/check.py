@@ -9,22 +9,24 @@ an editor can see.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import frontmatter, notices
 from .document import Document
-from .errors import Finding
-from .pages import Render
+from .errors import Finding, Severity
+from .render import Renderer
 from .settings import Settings
 from .version import Version
-from .versioning import Site
+from .versioning import Record
 
-ERROR = "error"
-WARNING = "warning"
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
 
 REVIEW_WARNING_DAY = 330
 """Days since the last revision or review from which the review rule warns."""
@@ -35,6 +37,9 @@ REVIEWED_KEY = "reviewed"
 PLACEHOLDER = re.compile(r"\[[A-Z]{2,}\b[^\]\n]*\](?![(\[:])")
 """Starter-text placeholders such as [ORGANIZATION NAME]: brackets opening with a capitalised word,
 not a link."""
+PLACEHOLDER_DOMAIN = "invalid"
+"""The top-level domain of the starter's site_url: reserved (RFC 2606) so that no site is ever there."""
+WORKFLOW = ".github/workflows/publish.yml"
 
 GPC_SECTION = "global-privacy-control"
 """The heading id of the section that explains how the organization treats GPC signals."""
@@ -151,38 +156,38 @@ def outline(html: str) -> Outline:
 # The check
 
 
-def check(settings: Settings, site: Site, render: Render) -> list[Finding]:
+def check(settings: Settings, record: Record, renderer: Renderer) -> list[Finding]:
     """Every finding for a site read from Git, errors first; each finding is reported once."""
-    outline_of = cache(lambda body: outline(render(body)))
-    findings = [*build_findings(site), *notice_period(settings, site)]
-    for document in site.documents:
+    outline_of = cache(lambda body: outline(renderer(body).html))
+    findings = [*build_findings(record), *notice_period(settings, record)]
+    for document in record.documents:
         source = _source_file(settings, document)
         findings += review_age(settings, document, source)
-        findings += placeholders(settings, document, source)
         findings += removed_headings(settings, document, outline_of)
-        if document.spec.profile == "ccpa":
-            findings += ccpa_profile(settings, document, source, outline_of)
-    findings += gpc_statement(settings, site.documents, outline_of)
+        if document.spec.profile:
+            findings += PROFILES[document.spec.profile](settings, document, source, outline_of)
+    findings += gpc_statement(settings, record.documents, outline_of)
+    findings += placeholders(settings, record)
     unique = list(dict.fromkeys(findings))
     return sorted(unique, key=lambda f: f.severity != ERROR)
 
 
-def build_findings(site: Site) -> list[Finding]:
+def build_findings(record: Record) -> list[Finding]:
     """What the build itself reports (an unclassified change): ``mkdocs build --strict`` fails on
     these, so the check calls them errors."""
-    return [replace(finding, severity=ERROR) for finding in site.findings]
+    return [replace(finding, severity=ERROR) for finding in record.findings]
 
 
-def notice_period(settings: Settings, site: Site) -> list[Finding]:
+def notice_period(settings: Settings, record: Record) -> list[Finding]:
     """A material change taking effect sooner than ``notice_period_days`` (the rule lives in notices)."""
-    sources = {settings.source_path(d.spec): d for d in site.documents}
+    sources = {settings.source_path(d.spec): d for d in record.documents}
 
     def revision_line(finding: Finding) -> int | None:
         document = sources.get(finding.where)
         return _source_file(settings, document).line_of("revision.effective") if document else None
 
     return [replace(f, severity=ERROR, line=f.line or revision_line(f))
-            for f in notices.notice_period_findings(site.documents, settings)]
+            for f in notices.notice_period_findings(record.documents, settings)]
 
 
 def review_age(settings: Settings, document: Document, source: SourceFile) -> list[Finding]:
@@ -220,19 +225,52 @@ def review_age(settings: Settings, document: Document, source: SourceFile) -> li
     )]
 
 
-def placeholders(settings: Settings, document: Document, source: SourceFile) -> list[Finding]:
-    """Starter text not yet filled in, such as [ORGANIZATION NAME]."""
-    found = list(dict.fromkeys(PLACEHOLDER.findall(document.versions[-1].body)))
-    if not found:
-        return []
-    shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
-    return [Finding(
-        f"the {document.title} still has placeholder text: {shown}.",
-        where=settings.source_path(document.spec),
-        line=_line_matching(source.lines, lambda line: found[0] in line),
-        fix="replace each bracketed placeholder with your organization's own text.",
-        severity=ERROR,
-    )]
+def placeholders(settings: Settings, record: Record) -> list[Finding]:
+    """Starter text not yet replaced, wherever the site would publish or run it: each document's newest
+    text, the other pages of docs/, mkdocs.yml (site_url among it) and the publish workflow.
+
+    The build reports these too (``site.plan``), so ``mkdocs build --strict`` fails on them: placeholder
+    text committed on main would otherwise become a version the archive keeps for good."""
+    fix = (f"replace each bracketed placeholder with your own text before the first commit lands on main: that "
+           "commit becomes the first version of each document, and the archive keeps every version for good. "
+           f"Committed already? Land the fix the same day ({settings.timezone.key}): a version is the day's last "
+           "text.")
+    findings = []
+    for what, where, text, lines in _published_texts(settings, record):
+        found = list(dict.fromkeys(PLACEHOLDER.findall(text)))
+        if found:
+            shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+            line = next((number for number, row in enumerate(lines, 1) if found[0] in row), None)
+            findings.append(Finding(f"{what} still has placeholder text: {shown}.", where=where, line=line, fix=fix,
+                                    severity=ERROR))
+    if (urlsplit(settings.site_url).hostname or "").rsplit(".", 1)[-1] == PLACEHOLDER_DOMAIN:
+        findings.append(Finding(
+            f"setting 'site_url' is still the starter's placeholder, {settings.site_url}: no site can be published "
+            f"under .{PLACEHOLDER_DOMAIN}.",
+            where=settings.config_file.name, line=_config_line(settings, "site_url"),
+            fix="replace the placeholder with the address where the site will be published, e.g. "
+            "https://privacy.example.org/, before the first commit lands on main: every page, feed entry and "
+            "version in versions.json is published at an address that starts with it, for good.",
+            severity=ERROR,
+        ))
+    return findings
+
+
+def _published_texts(settings: Settings, record: Record) -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
+    """What a placeholder may hide in: what to call it, its path, its text, and the lines to point at."""
+    for document in record.documents:
+        where = settings.source_path(document.spec)
+        yield f"the {document.title}", where, document.versions[-1].body, _lines(settings.root / where)
+    sources = {settings.docs_dir / document.spec.source for document in record.documents}
+    for page in sorted(settings.docs_dir.rglob("*.md")):
+        if page not in sources and page.is_file() and \
+                not any(part.startswith(".") for part in page.relative_to(settings.docs_dir).parts):
+            lines = _lines(page)
+            yield "this page", page.relative_to(settings.root).as_posix(), "\n".join(lines), lines
+    for where in (settings.config_file.name, WORKFLOW):
+        # What YAML reads, not its comments: a placeholder in a comment is never published or run.
+        lines = tuple(re.sub(r"(^|\s)#.*", "", line) for line in _lines(settings.root / where))
+        yield "this file", where, "\n".join(lines), lines
 
 
 def ccpa_profile(settings: Settings, document: Document, source: SourceFile,
@@ -264,6 +302,10 @@ def ccpa_profile(settings: Settings, document: Document, source: SourceFile,
         findings += _categories_table(document, structure, where, source)
     return findings
 
+
+
+PROFILES: dict[str, Callable] = {"ccpa": ccpa_profile}
+"""Compliance profiles a document may declare (``profile:``), each the rule that checks it."""
 
 def _categories_table(document: Document, structure: Outline, where: str,
                       source: SourceFile) -> list[Finding]:
@@ -298,7 +340,7 @@ def gpc_statement(settings: Settings, documents: tuple[Document, ...],
         return [Finding(
             "setting 'extra.policypress.gpc' is true, so the site publishes /.well-known/gpc.json, but no "
             "document has a section on Global Privacy Control.",
-            where="mkdocs.yml", line=_config_line(settings, "gpc"),
+            where=settings.config_file.name, line=_config_line(settings, "gpc"),
             fix="add a section headed '## Global Privacy Control' to the Privacy Statement saying how you "
             "treat GPC signals, or set 'gpc: false' if you do not honour them.",
             severity=ERROR,
@@ -361,6 +403,11 @@ def _source_file(settings: Settings, document: Document) -> SourceFile:
     return SourceFile(frontmatter.parse(text, settings.source_path(document.spec)), tuple(text.splitlines()))
 
 
+def _lines(path: Path) -> tuple[str, ...]:
+    # Only to point at a line: a file that is missing or not UTF-8 is reported by the rule that reads it.
+    return tuple(path.read_text("utf-8", errors="replace").splitlines()) if path.is_file() else ()
+
+
 def _heading_text(line: str) -> str | None:
     match = re.match(r"#{1,6}\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$", line)
     return " ".join(match.group(1).split()) if match else None
@@ -371,7 +418,7 @@ def _line_matching(lines: tuple[str, ...] | list[str], wanted: Callable[[str], b
 
 
 def _config_line(settings: Settings, key: str) -> int | None:
-    config = settings.root / "mkdocs.yml"
+    config = settings.config_file
     if not config.is_file():
         return None
     return _line_matching(config.read_text("utf-8").splitlines(), lambda line: line.strip().startswith(f"{key}:"))

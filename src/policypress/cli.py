@@ -7,104 +7,19 @@ versions intact), ``scaffold`` (new site).
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import click
-import markdown
-import yaml
 
 from . import check as lint
-from . import redline, scaffold, terminal, versioning
-from . import settings as site_settings
+from . import proposal, render, review, scaffold, terminal, versioning
 from . import verify as integrity
+from .configuration import Configuration, read_config
 from .errors import Finding, PolicyError
-from .pages import Render
-
-BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
-"""MkDocs always renders with these, before the site's own markdown_extensions."""
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """What the command needs from mkdocs.yml: the policypress settings and the site's Markdown."""
-
-    settings: site_settings.Settings
-    render: Render
-
-
-# Reading mkdocs.yml without MkDocs
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Safe YAML that also reads MkDocs' tags: !ENV, !!python/name:, and ignores any other tag."""
-
-
-def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    # !ENV VAR or !ENV [VAR, OTHER_VAR, default], as MkDocs reads it.
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-    variables, default = (names[:-1], names[-1]) if len(names) > 1 else (names, None)
-    return next((os.environ[name] for name in variables if name in os.environ), default)
-
-
-def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    module, _, attribute = suffix.rpartition(".")
-    return getattr(importlib.import_module(module), attribute)
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)
-
-
-_ConfigLoader.add_constructor("!ENV", _environment)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
-_ConfigLoader.add_multi_constructor("", _untagged)
-
-
-def read_config(config_file: Path) -> SiteConfig:
-    """The site's settings and Markdown renderer, read from its MkDocs configuration file."""
-    if not config_file.is_file():
-        raise PolicyError(
-            f"there is no {config_file.name} here.", where=str(config_file.parent.resolve()),
-            fix="run the command in the site's repository, or name the file with --config.",
-        )
-    try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader) or {}
-    except yaml.YAMLError as error:
-        raise PolicyError(f"the file is not valid YAML ({error}).", where=config_file.name,
-                          fix="correct the line the message names.") from None
-    docs_dir = config_file.resolve().parent / config.get("docs_dir", "docs")
-    settings = site_settings.load(
-        (config.get("extra") or {}).get("policypress"), config_file=config_file, docs_dir=docs_dir,
-        site_url=config.get("site_url"),
-    )
-    return SiteConfig(settings, _renderer(config.get("markdown_extensions") or []))
-
-
-def _renderer(configured: list | dict) -> Render:
-    names, options = list(BUILTIN_EXTENSIONS), {}
-    entries = configured.items() if isinstance(configured, dict) else (
-        next(iter(e.items())) if isinstance(e, dict) else (e, None) for e in configured
-    )
-    for name, config in entries:
-        if name not in names:
-            names.append(name)
-        if config:
-            options.setdefault(name, {}).update(config)
-
-    def render(text: str) -> str:
-        return markdown.Markdown(extensions=names, extension_configs=options).convert(text)
-
-    return render
-
 
 # Reporting findings, for people and for GitHub Actions
 
@@ -164,10 +79,14 @@ def main(context: click.Context, config_file: Path) -> None:
     context.obj = config_file
 
 
-def _site(config_file: Path) -> tuple[SiteConfig, versioning.Site]:
+def _versions_html(config: Configuration) -> render.RenderVersion:
+    return render.for_site(config.renderer, config.settings)
+
+
+def _site(config_file: Path) -> tuple[Configuration, versioning.Record]:
     try:
         config = read_config(config_file)
-        return config, versioning.read_site(config.settings)
+        return config, versioning.read_record(config.settings)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
 
@@ -182,8 +101,8 @@ def check(config_file: Path, strict: bool, output: str) -> None:
     annotate = output == "github" or (output == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
     try:
         config = read_config(config_file)
-        site = versioning.read_site(config.settings)
-        findings = lint.check(config.settings, site, config.render)
+        site = versioning.read_record(config.settings)
+        findings = lint.check(config.settings, site, config.renderer)
     except PolicyError as error:
         findings = [Finding(error.problem, where=error.where, fix=error.fix, severity=lint.ERROR)]
         site = None
@@ -216,7 +135,7 @@ def versions(config_file: Path, slug: str | None) -> None:
         for version in document.newest_first():
             status = document.status(version).value
             rows.append((version.number, version.effective.isoformat(), version.kind, status,
-                         version.source.value, version.summary + (" (corrected)" if version.corrected else "")))
+                         version.origin.value, version.summary + (" (corrected)" if version.corrected else "")))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
         for row in rows:
             click.echo("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1])
@@ -225,38 +144,102 @@ def versions(config_file: Path, slug: str | None) -> None:
 
 
 @main.command()
-@click.argument("slug")
+@click.argument("slug", required=False)
 @click.argument("old", required=False, metavar="A")
 @click.argument("new", required=False, metavar="B")
+@click.option("--format", "output", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown writes a review summary for a pull request, as GitHub renders it.")
+@click.option("--base", metavar="REV", default=None,
+              help="Review what merging HEAD into REV would publish (default without SLUG: origin/main, "
+              "or else HEAD's first parent).")
 @click.option("--color/--no-color", default=None, help="Colour the changes (default: when writing to a terminal).")
 @click.pass_obj
-def diff(config_file: Path, slug: str, old: str | None, new: str | None, color: bool | None) -> None:
-    """The redline of document SLUG from version A to version B.
+def diff(config_file: Path, slug: str | None, old: str | None, new: str | None, output: str, base: str | None,
+         color: bool | None) -> None:
+    """The redline of document SLUG: its newest change, and its uncommitted edits.
 
-    B defaults to the version in force, A to the version before B. Without colour, deletions
-    read [-old-] and insertions {+new+}.
+    With A, from version A to the newest version; with A and B, from A to B, the older first.
+    Without SLUG, or with --base, what merging HEAD into the base would publish, for every document
+    it changes (or for SLUG): the version number it lands as if merged today, its kind, effective
+    date and notice check. Without colour, deletions read [-old-] and insertions {+new+}.
     """
-    config, site = _site(config_file)
-    document = next((d for d in site.documents if d.slug == slug), None)
-    if document is None:
-        known = ", ".join(d.slug for d in site.documents)
-        raise click.ClickException(f"there is no document with the slug {slug!r}. The site has: {known}.")
+    try:
+        config = read_config(config_file)
+        if slug is None or base is not None:
+            if old or new:
+                raise click.UsageError("name versions A and B only with a SLUG and without --base.")
+            shown = _pull_request_review(config, slug, base)
+        else:
+            shown = _versions_review(config, slug, old, new)
+    except PolicyError as error:
+        raise click.ClickException(str(error)) from None
+    if output == "markdown":
+        click.get_binary_stream("stdout").write(review.markdown(shown).encode("utf-8"))
+    else:
+        colour = sys.stdout.isatty() if color is None else color
+        click.echo(_review_text(shown, colour), color=colour)
+    if shown.error:
+        raise click.ClickException(shown.error)
+
+
+def _versions_review(config: Configuration, slug: str, old: str | None, new: str | None) -> review.Review:
+    """Versions A and B of a document, or its newest change and its uncommitted draft."""
+    site = versioning.read_record(config.settings, with_drafts=True)
+    document = _by_slug(site.documents, slug)
+    timezone = config.settings.timezone.key
     numbers = {v.number: v for v in document.versions}
     for number in (old, new):
         if number is not None and number not in numbers:
             raise click.ClickException(f"the {document.title} has no version {number}. Its versions are: "
                                        f"{', '.join(reversed(numbers))}.")
-    after = numbers[new] if new else (document.current or document.versions[-1])
-    before = numbers[old] if old else document.previous(after)
-    if before is None:
-        raise click.ClickException(f"version {after.number} is the first version of the {document.title}: "
-                                   "there is nothing before it to compare. Name two versions: A B.")
-    changes = redline.redline(config.render(before.body), config.render(after.body))
-    colour = sys.stdout.isatty() if color is None else color
-    click.echo(f"{document.title}: {before.number} → {after.number}, {_plural(changes.count, 'change')}")
-    if not changes.is_empty:
-        click.echo()
-        click.echo(terminal.format_for_terminal(changes, colour), color=colour)
+    if old is not None:
+        if new == old:
+            raise click.ClickException(f"A and B are the same version ({old}): name two different versions.")
+        after = numbers[new] if new else document.versions[-1]
+        if after is numbers[old]:
+            return review.Review((), timezone, notes=(f"Version {old} is the newest version of the {document.title}: "
+                                                      "there is nothing after it to compare. Name two versions: A B.",))
+        return review.Review((review.compare(document, numbers[old], after, config.settings, _versions_html(config)),),
+                             timezone)
+    comparisons = review.newest_changes(document, config.settings, _versions_html(config))
+    if not comparisons:
+        only = document.versions[0].number
+        note = (f"The {document.title} has one version ({only}) and no uncommitted edits: there is nothing to "
+                "compare yet.")
+        return review.Review((), timezone, notes=(note,))
+    return review.Review(tuple(comparisons), timezone)
+
+
+def _pull_request_review(config: Configuration, slug: str | None, base: str | None) -> review.Review:
+    """What merging HEAD into the base would publish, against what the base publishes."""
+    settings = config.settings
+    if slug is not None:
+        settings = replace(settings, documents=(_by_slug(settings.documents, slug),))
+    return review.of_merge(proposal.read(settings, base), settings, _versions_html(config))
+
+
+def _review_text(shown: review.Review, colour: bool) -> str:
+    paragraphs = [shown.intro] if shown.intro else []
+    for comparison in shown.comparisons:
+        lines = [comparison.note] if comparison.note else []
+        lines.append(review.heading(comparison))
+        lands = review.landing(comparison, shown.timezone)
+        if lands:
+            lines += [lands, f"Notice check: {comparison.notice.message}"]
+            lines += [f"{finding.severity}: {finding.problem}" for finding in comparison.findings]
+        if not comparison.redline.is_empty:
+            lines += ["", terminal.format_for_terminal(comparison.redline, colour)]
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join([*paragraphs, *shown.notes])
+
+
+def _by_slug(documents, slug: str):
+    """The document (or its spec) with the slug; an error listing the site's slugs if there is none."""
+    found = next((document for document in documents if document.slug == slug), None)
+    if found is None:
+        known = ", ".join(document.slug for document in documents)
+        raise click.ClickException(f"there is no document with the slug {slug!r}. The site has: {known}.")
+    return found
 
 
 @main.command()
@@ -294,14 +277,24 @@ def verify(config_file: Path, published: str, missing_ok: bool) -> None:
 @click.option("--organization", default=None, help="Fills in [ORGANIZATION NAME] in the starter texts.")
 @click.option("--timezone", default="America/Los_Angeles", show_default=True,
               help="The IANA time zone that dates versions.")
-def new(directory: Path, organization: str | None, timezone: str) -> None:
+@click.option("--requirement", default=None, metavar="REQUIREMENT",
+              help="The site's dependency on policypress, e.g. 'policypress @ git+https://…@v1.2.0' "
+              "(default: where this policypress was installed from).")
+def new(directory: Path, organization: str | None, timezone: str, requirement: str | None) -> None:
     """Start a new site repository in DIRECTORY."""
     try:
-        written = scaffold.create(directory, organization=organization, timezone=timezone)
+        requirement = requirement or scaffold.installed_requirement()
+        written = scaffold.create(directory, organization=organization, timezone=timezone, requirement=requirement)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Created a policypress site in {directory} ({_plural(len(written), 'file')}). Next:")
     click.echo(f"  cd {directory}")
+    click.echo("  replace every [PLACEHOLDER] in docs/ and mkdocs.yml, and site_url, with your own text:")
+    click.echo("    the first commit on main becomes each document's first version, kept for good")
     click.echo("  git init -b main && git add -A && git commit -m 'First version of the privacy statement'")
-    click.echo("  NO_MKDOCS_2_WARNING=1 mkdocs build --strict   # or: mkdocs serve, to preview")
-    click.echo("Then replace every [PLACEHOLDER] in docs/ and mkdocs.yml (policypress check lists what is missing).")
+    click.echo("  NO_MKDOCS_2_WARNING=1 mkdocs build --strict   # fails naming any placeholder left")
+    if re.search(r"@\s*file:", requirement):
+        # An editable clone or a downloaded wheel: the publish workflow's install step would fail.
+        click.echo(f"Note: pyproject.toml installs {requirement}, which only this computer has. Before you push, "
+                   "name a source the workflow can reach in its dependency line, e.g. "
+                   "'policypress @ git+https://github.com/your-org/policypress@v1.2.0' (or pass --requirement).")

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters."""
+
+    ERROR = "error"
+    """Must be fixed: ``policypress check`` exits 1, and so does a strict build."""
+    WARNING = "warning"
+    """Worth an editor's attention; a strict build still fails on it."""
 
 
 class PolicyError(Exception):
@@ -23,7 +33,7 @@ class Finding:
     where: str | None = None
     fix: str | None = None
     line: int | None = None
-    severity: str = "warning"
+    severity: Severity = Severity.WARNING
 
     def __str__(self) -> str:
         where = f"{self.where}, line {self.line}" if self.where and self.line else self.where

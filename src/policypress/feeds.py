@@ -44,9 +44,9 @@ def feed_links(documents: tuple[Document, ...], urls: Urls, site_name: str) -> t
 
 def atom_feeds(documents: tuple[Document, ...], urls: Urls, timezone: ZoneInfo, site_name: str) -> dict[str, str]:
     """Site path (relative to the site root) to Atom XML, for every feed of the site."""
-    feeds = {"feed.xml": _feed(documents, None, urls, timezone, site_name)}
+    feeds = {urls.site_file(urls.feed()): _feed(documents, None, urls, timezone, site_name)}
     for document in documents:
-        feeds[f"{document.slug}/feed.xml"] = _feed((document,), document, urls, timezone, site_name)
+        feeds[urls.site_file(urls.feed(document.slug))] = _feed((document,), document, urls, timezone, site_name)
     return feeds
 
 

@@ -14,7 +14,13 @@ from .version import ChangeNote
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Characters no summary may hold: they are invalid in the feeds' XML (tabs and newlines are spacing)."""
+"""Characters no description may hold: they are invalid in the feeds' XML (tabs and newlines are spacing)."""
+CONTROL_FIX = "retype it as plain text; such characters often come from pasting."
+
+
+def has_control_character(text: str) -> bool:
+    """Whether a summary or reason holds a character that cannot be published as text."""
+    return _CONTROL.search(text) is not None
 _CHANGE_NOTE_KEYS = {"material", "summary", "effective", "immediate"}
 
 REVISION_EXAMPLE = (
@@ -24,8 +30,8 @@ REVISION_EXAMPLE = (
 
 
 @dataclass(frozen=True)
-class Source:
-    """A Markdown source split into its front matter and its normalised body."""
+class Parsed:
+    """A Markdown file as parsed: its front matter, and its body as written and normalised."""
 
     front_matter: dict
     body: str
@@ -56,11 +62,11 @@ def normalise(body: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def parse(text: str, where: str) -> Source:
+def parse(text: str, where: str) -> Parsed:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     match = _FENCE.match(text)
     if not match:
-        return Source({}, normalise(text), where, {}, text)
+        return Parsed({}, normalise(text), where, {}, text)
     raw = match.group(1) or ""
     try:
         node = yaml.compose(raw, Loader=_Loader)
@@ -90,7 +96,7 @@ def parse(text: str, where: str) -> Source:
             fix="put keys such as 'title:' and 'revision:' between the two '---' markers.",
         )
     body = text[match.end():]
-    return Source(data, normalise(body), where, _key_lines(node, where), body)
+    return Parsed(data, normalise(body), where, _key_lines(node, where), body)
 
 
 def _key_lines(node: yaml.Node | None, where: str, prefix: str = "") -> dict:
@@ -109,7 +115,7 @@ def _key_lines(node: yaml.Node | None, where: str, prefix: str = "") -> dict:
     return lines
 
 
-def change_note(source: Source) -> ChangeNote:
+def change_note(source: Parsed) -> ChangeNote:
     """Read and check the ``revision`` block that classifies a change."""
     block = source.front_matter.get("revision")
     if block is None:
@@ -143,9 +149,9 @@ def change_note(source: Source) -> ChangeNote:
         raise _key_error(
             source, "revision.summary", "is empty or not text", "write one plain sentence."
         )
-    if _CONTROL.search(summary):
-        raise _key_error(source, "revision.summary", "contains an invisible control character",
-                         "retype the summary as plain text; such characters often come from pasting.")
+    for key, value in (("summary", summary), ("immediate", block.get("immediate"))):
+        if isinstance(value, str) and has_control_character(value):
+            raise _key_error(source, f"revision.{key}", "contains an invisible control character", CONTROL_FIX)
     effective = _date(source, block.get("effective"))
     immediate = block.get("immediate")
     if immediate is not None and (not isinstance(immediate, str) or not immediate.strip()):
@@ -161,7 +167,7 @@ def change_note(source: Source) -> ChangeNote:
                       " ".join(immediate.split()) if immediate else None)
 
 
-def _date(source: Source, value: object) -> date | None:
+def _date(source: Parsed, value: object) -> date | None:
     if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
@@ -177,5 +183,5 @@ def _date(source: Source, value: object) -> date | None:
     )
 
 
-def _key_error(source: Source, key: str, problem: str, fix: str | None = None) -> PolicyError:
+def _key_error(source: Parsed, key: str, problem: str, fix: str | None = None) -> PolicyError:
     return PolicyError(f"front matter key '{key}' {problem}.", where=source.at(key), fix=fix)

@@ -46,8 +46,8 @@ class Commit:
 
 
 @dataclass(frozen=True)
-class Revision:
-    """A first-parent commit that wrote a new blob for a document's source."""
+class Edit:
+    """A commit on the published branch that wrote a new text for a document."""
 
     commit: str
     landed_at: datetime

@@ -259,6 +259,10 @@ def _correction(text: str, where: str) -> Correction:
             fix="write in one plain sentence why this version took effect without the usual notice "
             "(a legal requirement, say), or remove the key.",
         )
+    for key, value in (("summary", summary), ("notice_waived", waived)):
+        if value is not None and frontmatter.has_control_character(value):
+            raise PolicyError(f"'{key}' contains an invisible control character.", where=at(key),
+                              fix=frontmatter.CONTROL_FIX)
     effective = values.get("effective")
     if effective is not None:
         _check_effective(effective, at("effective"))

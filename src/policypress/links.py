@@ -35,18 +35,3 @@ def rebase(markdown: str, source: str, target_for: UrlFor) -> str:
         return f"{match.group(1)}{target_for(resolved)}{hash_}{fragment}"
 
     return _REFERENCE.sub(rewrite, _INLINE.sub(rewrite, markdown))
-
-
-def directory_url(base_path: str, source: str) -> str:
-    """The URL MkDocs gives a page with directory URLs: a.md -> /a/, a/index.md -> /a/."""
-    stem = source[:-3] if source.endswith(".md") else source
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    elif source.endswith(".md"):
-        stem += "/"
-    return base_path + stem
-
-
-def page_urls(sources: dict[str, str], base_path: str) -> UrlFor:
-    """Site paths for docs/ files: a versioned document's ``sources`` entry, else MkDocs' own URL."""
-    return lambda source: sources.get(source) or directory_url(base_path, source)

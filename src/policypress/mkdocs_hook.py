@@ -13,14 +13,15 @@ import logging
 import os
 from pathlib import Path
 
-import markdown
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import history, links, pages, render_cache, site
+from . import history, render_cache, site, views
 from . import settings as site_settings
 from .errors import Finding, PolicyError
+from .render import Renderer
 from .urls import Urls
 
 __all__ = ["on_config", "on_files", "on_nav", "on_page_content", "on_page_context", "on_page_markdown",
@@ -59,7 +60,8 @@ def on_config(config):
     _state["history"] = render_cache.RenderedHistory(
         config_file.parent / render_cache.CACHE_FOLDER,
         render_cache.files_fingerprint([Path(__file__).parent, *map(Path, filter(None, [config.theme.custom_dir]))]),
-        {key: value for key, value in config.items() if key not in _NOT_RENDERED},
+        # The engine's own name and version too: ProperDocs stamps its own generator tag into pages.
+        {"engine": mkdocs_version, **{key: value for key, value in config.items() if key not in _NOT_RENDERED}},
         [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
     )
     return config
@@ -79,11 +81,8 @@ def on_files(files: Files, config) -> Files:
     settings, urls = _state["settings"], _state["urls"]
     try:
         built = _state["cache"].build(
-            settings, urls,
-            links.page_urls({spec.source: urls.current(spec.slug) for spec in settings.documents}, urls.base_path),
-            _renderer(config),
+            settings, urls, Renderer(config.markdown_extensions, config.mdx_configs),
             with_drafts=_state["command"] == "serve", site_name=config.site_name,
-            render_key=repr((config.markdown_extensions, config.mdx_configs, urls.base_path)),
             data_dir=None if _state["command"] == "serve" else Path(config.site_dir),
         )
     except PolicyError as error:
@@ -98,16 +97,16 @@ def on_files(files: Files, config) -> Files:
     # not the clock, unless the person building set it themselves.
     if _state["epoch_from_git"] and built.source_date_epoch is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(built.source_date_epoch)
-    views = {}
+    planned = {}
     for page in built.pages:
         file = _file_for(page, files, config)
-        views[file.src_uri] = page
+        planned[file.src_uri] = page
     for path, content in built.files.items():
         # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
         # Data the engine wrote into site_dir already is left where it is (MkDocs skips the copy).
         where = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
         files.append(File.generated(config, path, **where, inclusion=InclusionLevel.INCLUDED))
-    _state["pages"] = views
+    _state["pages"] = planned
     return files
 
 
@@ -142,6 +141,7 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_page_context(context, page, config, nav):
     planned = _state["pages"].get(page.file.src_uri)
     context["policypress"] = planned.view if planned else None
+    context["policypress_body"] = views.Body.of(page.content or "") if planned else None
     context["policypress_site"] = _state["built"].site_view
     return context
 
@@ -180,20 +180,11 @@ def _file_for(page, files: Files, config) -> File:
         # The document's own source keeps its src_uri (so links to it resolve) but moves to /<slug>/.
         file = files.get_file_from_path(page.replaces)
         file.content_string = content
+        # MkDocs lets a plugin set where a file goes; url and abs_dest_path are set with it, not derived.
         file.dest_uri = page.src_uri[: -len(".md")] + ".html"
-        file.__dict__.pop("url", None)
+        file.url = page.src_uri[: -len("index.md")]
+        file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, file.dest_uri))
         return file
     file = File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(file)
     return file
-
-
-def _renderer(config):
-    # One converter per build, reset between texts, rather than setting up the extensions per version.
-    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def render(text: str) -> pages.Rendered:
-        html = converter.reset().convert(text)
-        return pages.Rendered(html, getattr(converter, "toc_tokens", []))
-
-    return render

@@ -14,14 +14,14 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import pages
+from . import views
 from .dates import long_date
 from .document import Document
 from .errors import Finding
 from .settings import Settings
 from .timeline import Status
 from .urls import Urls
-from .version import Source, Version
+from .version import Origin, Version
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _upcoming(document: Document, version: Version, urls: Urls) -> Wording:
     return Wording(
         f"Changes to our {document.title} take effect on {long_date(version.effective)}",
         (Link("Read the upcoming version", urls.upcoming(document.slug)),
-         Link("See what changes", pages.redline_url(document, before, after, urls))),
+         Link("See what changes", views.redline_url(document, before, after, urls))),
     )
 
 
@@ -116,7 +116,7 @@ def notice_period_findings(documents: tuple[Document, ...], settings: Settings) 
 def _too_soon(document: Document, version: Version, settings: Settings, earliest: date) -> Finding:
     days = (version.effective - version.landed_on).days
     when = "the day it landed" if days == 0 else f"{days} day{'s' if days != 1 else ''} after it landed"
-    where = (settings.source_path(document.spec) if version.source is Source.GIT
+    where = (settings.source_path(document.spec) if version.origin is Origin.GIT
              else f"versions/{document.slug}/{version.number}.md")
     correction = f"versions/{document.slug}/{version.number}.yml"
     return Finding(

@@ -17,11 +17,12 @@ from .document import DocumentSpec
 from .errors import PolicyError
 
 CONFIG_KEY = "extra.policypress"
+CONFIG_NAME = "mkdocs.yml"
+"""The configuration file's usual name; messages name the file a site really uses."""
 TODAY_VARIABLE = "POLICYPRESS_TODAY"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today"}
 _DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile"}
-PROFILES = {"ccpa"}
 RESERVED_SLUGS = {"assets", "search", "stylesheets", "javascripts", "404"}
 """Addresses MkDocs and Material publish for the site itself (its files, search index, 404 page)."""
 MAX_DAYS = 366
@@ -54,6 +55,8 @@ class Settings:
     """A pinned "today" for tests and reproducible builds; None means the real date."""
     site_url: str = field(kw_only=True)
     """The published site's permanent address (mkdocs.yml's site_url), e.g. https://privacy.example.org/."""
+    config_file: Path = field(kw_only=True)
+    """The configuration file these settings were read from (mkdocs.yml, or the one named with -f)."""
 
     @property
     def versions_dir(self) -> Path:
@@ -69,6 +72,16 @@ class Settings:
 
 def load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -> Settings:
     """Check the raw ``policypress`` block and the site's address, and turn them into Settings."""
+    try:
+        return _load(raw, config_file=config_file, docs_dir=docs_dir, site_url=site_url)
+    except PolicyError as error:
+        if error.where != CONFIG_NAME or config_file.name == CONFIG_NAME:
+            raise
+        # The messages name the file the site really uses (policypress -f other.yml).
+        raise PolicyError(error.problem, where=config_file.name, fix=error.fix) from None
+
+
+def _load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -> Settings:
     if not isinstance(raw, dict):
         raise _error("", "is missing or not a set of keys", "add the block shown in README.md.")
     unknown = sorted(set(raw) - _KEYS)
@@ -97,6 +110,7 @@ def load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) ->
         gpc=_flag(raw, "gpc"),
         today=_today(raw.get("today")),
         site_url=_site_url(site_url),
+        config_file=config_file.resolve(),
     )
 
 
@@ -149,6 +163,8 @@ def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
                      f"is {source!r}, the document's own source",
                      "list only the paths the document had before it was renamed; its current path is its source.")
     profile = entry.get("profile")
+    from .check import PROFILES  # the profiles are the check's rules; check reads settings, hence here
+
     if profile is not None and profile not in PROFILES:
         raise _error(f"{key}.profile", f"is {profile!r}", f"use one of {sorted(PROFILES)} or leave it out.")
     return DocumentSpec(source, slug, title.strip(), previous_paths, profile)
@@ -274,4 +290,4 @@ def _error(key: str, problem: str, fix: str) -> PolicyError:
 
 
 def _setting_error(name: str, problem: str, fix: str) -> PolicyError:
-    return PolicyError(f"setting '{name}' {problem}.", where="mkdocs.yml", fix=fix)
+    return PolicyError(f"setting '{name}' {problem}.", where=CONFIG_NAME, fix=fix)

@@ -10,17 +10,25 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import git
 
-from . import changes, feeds, history, links, notices, pages, redline, version_list, versioning
+from . import changes, check, feeds, history, notices, pages, redline, render, version_list, versioning
 from .errors import Finding
-from .links import UrlFor
+from .render import Rendered, Renderer, RenderVersion
 from .settings import Settings
 from .urls import Urls
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every page's template may show: the change-notice banner and the feeds."""
+
+    banner: notices.Banner | None = None
+    feeds: tuple[feeds.FeedLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,8 +41,7 @@ class Built:
     was written."""
     findings: tuple[Finding, ...]
     unpublished: tuple[str, ...] = ()
-    site_view: dict = field(default_factory=dict)
-    """Values every page's template may show (feeds, banner)."""
+    site_view: SiteView = SiteView()
     source_date_epoch: int | None = None
     """When HEAD was committed: the build date a generator stamps into sitemaps, taken from Git so
     that the same commit always builds the same bytes. None in a repository with no commits."""
@@ -45,41 +52,38 @@ class BuildCache:
 
     def __init__(self) -> None:
         self._key: tuple | None = None
-        self._site: versioning.Site | None = None
+        self._record: versioning.Record | None = None
         self._computed = _Memo()
 
-    def read(self, settings: Settings, *, with_drafts: bool) -> versioning.Site:
+    def read(self, settings: Settings, *, with_drafts: bool) -> versioning.Record:
         key = (settings, settings.day_today(), with_drafts, *_repository_state(settings))
         if key != self._key:
-            self._site = versioning.read_site(settings, with_drafts=with_drafts)
+            self._record = versioning.read_record(settings, with_drafts=with_drafts)
             self._key = key
-        return self._site
+        return self._record
 
-    def build(self, settings: Settings, urls: Urls, url_for: UrlFor,
-              render: Callable[[str], pages.Rendered], *, with_drafts: bool = False, site_name: str = "",
-              render_key: str = "", data_dir: Path | None = None) -> Built:
+    def build(self, settings: Settings, urls: Urls, renderer: Renderer, *, with_drafts: bool = False,
+              site_name: str = "", data_dir: Path | None = None) -> Built:
         """The site's pages and files. With ``data_dir`` (a one-off build), each ``redline.json``
         is written there as soon as it is made, so that a long history's data never sits in
         memory all at once; without it (a live preview), they are kept for the next rebuild."""
-        site = self.read(settings, with_drafts=with_drafts)
-        rendered, computed = self.renderings(settings, url_for, render, render_key, data_dir)
+        record = self.read(settings, with_drafts=with_drafts)
+        rendered, computed = self.renderings(settings, urls, renderer, data_dir)
         with _fewer_cycle_collections():
-            return plan(site, urls, rendered, computed, settings=settings, site_name=site_name)
+            return plan(record, urls, rendered, computed, settings=settings, site_name=site_name)
 
-    def renderings(self, settings: Settings, url_for: UrlFor, render: Callable[[str], pages.Rendered],
-                   render_key: str, data_dir: Path | None = None) -> tuple[pages.RenderVersion, changes.Redlines]:
+    def renderings(self, settings: Settings, urls: Urls, renderer: Renderer,
+                   data_dir: Path | None = None) -> tuple[RenderVersion, changes.Redlines]:
         """Each version's HTML (rendered once, for its archived page and its redlines), redlines
         and redline.json, reused while the texts, the documents and the Markdown settings are the
         same."""
         memo = self._computed.next_build()
-        sources = {spec.slug: spec.source for spec in settings.documents}
-        context = (render_key, settings.documents)
+        context = (renderer.key, urls.base_path, settings.documents)
+        as_on_the_site = render.for_site(renderer, settings)
 
-        def rendered(version) -> pages.Rendered:
-            # Links are made site paths: the same HTML then works at every depth it is shown. The text
-            # as written is rendered (hard line breaks are trailing spaces), keyed on itself.
-            return memo(("html", version.slug, version.text, context),
-                        lambda: render(links.rebase(version.text, sources[version.slug], url_for)))
+        def rendered(version) -> Rendered:
+            # Keyed on the text as written, which is what is rendered (hard line breaks included).
+            return memo(("html", version.slug, version.text, context), lambda: as_on_the_site(version))
 
         parsers = {spec.slug: redline.Parser() for spec in settings.documents}
         recent: dict = {}
@@ -93,19 +97,19 @@ class BuildCache:
                 recent[key] = parsers[version.slug].body(rendered(version).html)
             return recent[key]
 
-        def source(version, path: str) -> str | Path:
+        def data(version, path: str) -> str | Path:
             if data_dir is None:
-                return memo(("source", version.slug, version.sha256, context), lambda: computed.source(version, path))
+                return memo(("data", version.slug, version.sha256, context), lambda: computed.data(version, path))
             written = data_dir / path
             written.parent.mkdir(parents=True, exist_ok=True)
-            written.write_text(computed.source(version, path), "utf-8")
+            written.write_text(computed.data(version, path), "utf-8")
             return written
 
         computed = changes.redlines(parsed)
         return rendered, changes.Redlines(
             lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context),
                                   lambda: computed.between(old, new)),
-            source,
+            data,
         )
 
 
@@ -141,24 +145,26 @@ def _fewer_cycle_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def plan(site: versioning.Site, urls: Urls, rendered: pages.RenderVersion, computed: changes.Redlines, *,
+def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, computed: changes.Redlines, *,
          settings: Settings, site_name: str) -> Built:
-    site_pages, files = [], {"versions.json": version_list.versions_json(site.documents, urls, settings.timezone.key)}
-    for document in site.documents:
+    site_pages = []
+    files = {urls.site_file(urls.version_list()): version_list.versions_json(record.documents, urls,
+                                                                            settings.timezone.key)}
+    for document in record.documents:
         site_pages += pages.document_pages(document, urls, rendered)
         redlines, data = changes.changes_pages(document, urls, computed)
         site_pages += redlines
         files.update(data)
     # Change notices: feeds of every version, the banner, and the notice-period check
-    files.update(feeds.atom_feeds(site.documents, urls, settings.timezone, site_name))
+    files.update(feeds.atom_feeds(record.documents, urls, settings.timezone, site_name))
     if settings.gpc:
-        files[".well-known/gpc.json"] = notices.gpc_json(site.documents[0])
-    site_view = {
-        "banner": notices.banner(site.documents, urls, settings.banner_days),
-        "feeds": feeds.feed_links(site.documents, urls, site_name),
-    }
-    findings = site.findings + notices.notice_period_findings(site.documents, settings)
-    return Built(site_pages, files, findings, site.unpublished, site_view, site.head_time)
+        files[urls.site_file(urls.gpc())] = notices.gpc_json(record.documents[0])
+    site_view = SiteView(notices.banner(record.documents, urls, settings.banner_days),
+                         feeds.feed_links(record.documents, urls, site_name))
+    # What the build reports, and a strict build fails on: unclassified changes, missed notice, placeholders
+    findings = (*record.findings, *notices.notice_period_findings(record.documents, settings),
+                *check.placeholders(settings, record))
+    return Built(site_pages, files, findings, record.unpublished, site_view, record.head_time)
 
 
 def _repository_state(settings: Settings) -> tuple:

@@ -103,7 +103,7 @@ def resolve(landed: Sequence[Landed], title: str) -> Timeline:
         until = effective_dates[index + 1] if index + 1 < len(landed) else None
         versions.append(Version(
             item.slug, item.landed_on, effective_dates[index], until, item.note.material, item.note.summary,
-            item.body, item.text, item.source, item.commit, item.corrected, item.note.immediate,
+            item.body, item.text, item.origin, item.commit, item.corrected, item.note.immediate,
             item.notice_waived, front_matter=item.front_matter,
         ))
     return Timeline(tuple(versions))

@@ -1,9 +1,24 @@
-"""The public URL contract. Every address here is permanent: visitors bookmark and cite them."""
+"""The address book: every public address of the site, and the site file behind each.
+
+Every address here is permanent: visitors bookmark and cite them. Pages, templates and scripts
+take addresses from here and never build one themselves.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+
+def directory_url(base_path: str, source: str) -> str:
+    """The URL MkDocs gives a page with directory URLs: a.md -> /a/, a/index.md -> /a/."""
+    stem = source[:-3] if source.endswith(".md") else source
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    elif source.endswith(".md"):
+        stem += "/"
+    return base_path + stem
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,10 @@ class Urls:
     def changes(self, slug: str, number: str) -> str:
         return f"{self.version(slug, number)}changes/"
 
+    def redline_data(self, slug: str, number: str) -> str:
+        """A version's rendered text as blocks and tokens, which the compare view reads."""
+        return f"{self.version(slug, number)}redline.json"
+
     def draft_changes(self, slug: str) -> str:
         """The redline of uncommitted edits, in a local preview only (never published)."""
         return f"{self.archive(slug)}draft/changes/"
@@ -48,6 +67,24 @@ class Urls:
 
     def feed(self, slug: str | None = None) -> str:
         return f"{self.base_path}{slug}/feed.xml" if slug else f"{self.base_path}feed.xml"
+
+    def version_list(self) -> str:
+        return f"{self.base_path}versions.json"
+
+    def gpc(self) -> str:
+        return f"{self.base_path}.well-known/gpc.json"
+
+    def site_file(self, address: str) -> str:
+        """The file behind an address, from the site's root: a page's Markdown source (``index.md``)
+        for an address ending in ``/``, else the file itself."""
+        path = address[len(self.base_path):]
+        return f"{path}index.md" if path.endswith("/") or not path else path
+
+    def source_pages(self, documents) -> Callable[[str], str]:
+        """The address of each file under docs/: a versioned document's own address, else the one
+        MkDocs gives the page (directory URLs)."""
+        own = {spec.source: self.current(spec.slug) for spec in documents}
+        return lambda source: own.get(source) or directory_url(self.base_path, source)
 
     def absolute(self, path: str) -> str:
         """A full URL when the site's address is known, else the site path."""

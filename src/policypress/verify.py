@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from .document import Document
-from .errors import Finding, PolicyError
+from .errors import Finding, PolicyError, Severity
 from .settings import Settings
 from .version import Version
 
@@ -76,6 +76,8 @@ class ZoneChange:
 
     published: str
     built: str
+    config: str
+    """The configuration file that sets the time zone."""
 
     @property
     def cause(self) -> str:
@@ -83,8 +85,8 @@ class ZoneChange:
 
     @property
     def fix(self) -> str:
-        return (f"set extra.policypress.timezone back to {self.published} in mkdocs.yml: a published version "
-                "keeps its date for ever.")
+        return (f"set extra.policypress.timezone back to {self.published} in {self.config}: a published "
+                "version keeps its date for ever.")
 
 
 # Reading the published record
@@ -201,7 +203,7 @@ def compare(published: PublishedRecord, documents: tuple[Document, ...], setting
     for listed in published.documents:
         document = built.get(listed.slug)
         if document is None:
-            findings.append(_gone(listed))
+            findings.append(_gone(listed, settings.config_file.name))
         else:
             findings += _document_findings(listed, document, settings.source_path(document.spec), zone,
                                            published.as_of)
@@ -211,7 +213,7 @@ def compare(published: PublishedRecord, documents: tuple[Document, ...], setting
 def _zone_change(published: PublishedRecord, settings: Settings) -> ZoneChange | None:
     if published.timezone is None or published.timezone == settings.timezone.key:
         return None
-    return ZoneChange(published.timezone, settings.timezone.key)
+    return ZoneChange(published.timezone, settings.timezone.key, settings.config_file.name)
 
 
 def _document_findings(listed: PublishedDocument, document: Document, where: str,
@@ -232,14 +234,14 @@ def _document_findings(listed: PublishedDocument, document: Document, where: str
     return findings + _inserted(listed, document, where, zone, as_of)
 
 
-def _gone(listed: PublishedDocument) -> Finding:
+def _gone(listed: PublishedDocument, config: str) -> Finding:
     return Finding(
         f"the {listed.title} was published (slug '{listed.slug}', {_versions(len(listed.versions))}), but this "
         "site no longer has a document with that slug, so its current text and archive would disappear.",
-        where="mkdocs.yml",
+        where=config,
         fix=f"declare it again under extra.policypress.documents with 'slug: {listed.slug}'. If its file was "
         "renamed, keep the slug and list the old path under 'previous_paths'.",
-        severity="error",
+        severity=Severity.ERROR,
     )
 
 
@@ -249,8 +251,8 @@ def _missing(listed: PublishedDocument, published: PublishedVersion, where: str,
                "but this build gives sha256 none: the version is missing. Published text must never change.")
     if zone:
         return Finding(f"{problem} The cause may be that {zone.cause}, which moves versions committed near "
-                       "midnight to another day.", where="mkdocs.yml", fix=zone.fix, severity="error")
-    return Finding(problem, where=where, fix=_restore(published, listed.slug), severity="error")
+                       "midnight to another day.", where=zone.config, fix=zone.fix, severity=Severity.ERROR)
+    return Finding(problem, where=where, fix=_restore(published, listed.slug), severity=Severity.ERROR)
 
 
 def _rewritten(listed: PublishedDocument, published: PublishedVersion, version: Version, where: str) -> Finding:
@@ -259,7 +261,7 @@ def _rewritten(listed: PublishedDocument, published: PublishedVersion, version: 
         f"but this build gives sha256 {version.sha256}. Published text must never change.",
         where=where,
         fix=_restore(published, listed.slug),
-        severity="error",
+        severity=Severity.ERROR,
     )
 
 
@@ -268,13 +270,13 @@ def _moved(listed: PublishedDocument, published: PublishedVersion, version: Vers
     problem = (f"version {published.number} of the {listed.title} was published from commit {published.commit}, "
                f"which this build dates {version.number}")
     if zone:
-        return Finding(f"{problem}: {zone.cause}.", where="mkdocs.yml", fix=zone.fix, severity="error")
+        return Finding(f"{problem}: {zone.cause}.", where=zone.config, fix=zone.fix, severity=Severity.ERROR)
     return Finding(
         f"{problem}. A published version keeps its date for ever.",
         where=where,
         fix="if extra.policypress.timezone in mkdocs.yml changed since it was published, set it back (older "
         "version lists do not record the time zone); otherwise restore the history that was published.",
-        severity="error",
+        severity=Severity.ERROR,
     )
 
 
@@ -295,7 +297,7 @@ def _redescribed_finding(listed: PublishedDocument, published: PublishedVersion,
         fix=f"restore the history that published it ({origin}), or, if the new value is right, add "
         f"versions/{listed.slug}/{published.number}.yml with '{key}: {_yaml(key, built)}' and a comment (# …) "
         "saying why the published value was wrong.",
-        severity="error",
+        severity=Severity.ERROR,
     )
 
 
@@ -326,8 +328,8 @@ def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, 
                    f"of {as_of} was published, yet it is dated before that day: a change is dated the day it "
                    "lands, so this one was backdated.")
     if zone:
-        return Finding(f"{problem} The cause may be that {zone.cause}.", where="mkdocs.yml", fix=zone.fix,
-                       severity="error")
+        return Finding(f"{problem} The cause may be that {zone.cause}.", where=zone.config, fix=zone.fix,
+                       severity=Severity.ERROR)
     if version.commit is None:
         fix = (f"remove versions/{listed.slug}/{version.number}.md: history from before Git cannot be added "
                "behind versions already published.")
@@ -336,7 +338,7 @@ def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, 
                "backup) and commit the change again; if a fast-forward merge brought in an older branch commit, "
                "undo it and merge with a merge commit (git merge --no-ff, or 'Create a merge commit' on GitHub), "
                "which is dated the day it lands.")
-    return Finding(problem, where=where, fix=fix, severity="error")
+    return Finding(problem, where=where, fix=fix, severity=Severity.ERROR)
 
 
 def _as_published(key: str, value: object) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 
-class Source(StrEnum):
+class Origin(StrEnum):
     """Where a version's text comes from."""
 
     GIT = "git"
@@ -56,7 +56,7 @@ class Landed:
     """The normalised text: what is hashed and compared."""
     text: str
     """The text as written, rendered for visitors (Markdown hard line breaks are trailing spaces)."""
-    source: Source
+    origin: Origin
     where: str
     """Where an editor finds the ``revision.effective`` that decides this version's date."""
     commit: str | None = None
@@ -83,7 +83,7 @@ class Version:
     summary: str
     body: str
     text: str
-    source: Source
+    origin: Origin
     commit: str | None = None
     corrected: bool = False
     immediate: str | None = None

@@ -38,7 +38,7 @@ def _document(document: Document, urls: Urls) -> dict:
                     urls.absolute(urls.changes(document.slug, v.number)) if document.previous(v) else None
                 ),
                 "sha256": v.sha256,
-                "source": v.source.value,
+                "source": v.origin.value,
                 "commit": v.commit,
             }
             for v in document.newest_first()

@@ -14,14 +14,14 @@ from datetime import date, datetime
 from . import frontmatter, imported, timeline
 from .document import Document, DocumentSpec
 from .errors import Finding, PolicyError
-from .history import Commit, History, Revision
+from .history import Commit, Edit, History
 from .settings import Settings
-from .version import ChangeNote, Landed, Source, Version, fold
+from .version import ChangeNote, Landed, Origin, Version, fold
 
 
 @dataclass(frozen=True)
-class Site:
-    """Every versioned document of a site, and what the editors should be told about them."""
+class Record:
+    """The record read from history: every versioned document, and what the editors should be told."""
 
     documents: tuple[Document, ...]
     findings: tuple[Finding, ...]
@@ -32,7 +32,7 @@ class Site:
     """Sources whose working-tree text differs from the last commit (not published)."""
 
 
-def read_site(settings: Settings, *, now: datetime | None = None, with_drafts: bool = False) -> Site:
+def read_record(settings: Settings, *, now: datetime | None = None, with_drafts: bool = False) -> Record:
     """Read Git and versions/ into documents; raises PolicyError on input it cannot publish.
 
     A build publishes what is committed; ``with_drafts`` (the live preview) also shows uncommitted
@@ -57,7 +57,7 @@ def read_site(settings: Settings, *, now: datetime | None = None, with_drafts: b
     unpublished += imported.uncommitted(settings.root, history)
     head = history.head
     head_time = history.committed_time(head) if head else None
-    return Site(tuple(documents), tuple(findings), head, head_time, tuple(unpublished))
+    return Record(tuple(documents), tuple(findings), head, head_time, tuple(unpublished))
 
 
 def _docs_folder(settings: Settings, history: History) -> str:
@@ -69,7 +69,7 @@ def _docs_folder(settings: Settings, history: History) -> str:
 # Following a document back through its renames
 
 
-def _revisions(settings: Settings, spec: DocumentSpec, commits: list[Commit]) -> list[Revision]:
+def _revisions(settings: Settings, spec: DocumentSpec, commits: list[Commit]) -> list[Edit]:
     """The commits that wrote the document's text, oldest first. Walking back from today, the
     document is at its declared source until a commit renamed it there; before that commit, it is
     at the old path. A file that appears at an old path later is another file."""
@@ -79,7 +79,7 @@ def _revisions(settings: Settings, spec: DocumentSpec, commits: list[Commit]) ->
         change = _change_to(commit, path)
         if change is None or change.blob is None:
             continue
-        found.append(Revision(commit.id, commit.landed_at, path, change.blob))
+        found.append(Edit(commit.id, commit.landed_at, path, change.blob))
         if change.status == "R":
             if change.renamed_from not in spec.previous_paths:
                 raise _unfollowed_rename(settings, spec, commit, change.renamed_from, path)
@@ -134,7 +134,7 @@ class _Reader:
     def __init__(self, settings: Settings, spec: DocumentSpec, history: History):
         self.settings, self.spec, self.history = settings, spec, history
 
-    def landed(self, revisions: list[Revision], folder: imported.VersionsFolder) -> tuple[list[Landed], list[Finding]]:
+    def landed(self, revisions: list[Edit], folder: imported.VersionsFolder) -> tuple[list[Landed], list[Finding]]:
         texts = {text.landed_on: text for text in folder.texts}
         first_git_day = revisions[0].landed_at.date() if revisions else None
         versions = [self._imported(text) for text in folder.texts if first_git_day is None or
@@ -163,8 +163,8 @@ class _Reader:
             )
         return _apply_corrections(versions, folder.corrections), findings
 
-    def _sources(self, day: list[Revision], landed_on: date,
-                 replacement: imported.FolderText | None) -> list[tuple[frontmatter.Source, Revision]] | None:
+    def _sources(self, day: list[Edit], landed_on: date,
+                 replacement: imported.FolderText | None) -> list[tuple[frontmatter.Parsed, Edit]] | None:
         """Each revision's text, or None when one cannot be published and versions/ replaces the day."""
         sources = []
         for revision in day:
@@ -185,7 +185,7 @@ class _Reader:
             sources.append((source, revision))
         return sources
 
-    def _day(self, landed_on: date, day: list[Revision], sources: list, versions: list[Landed],
+    def _day(self, landed_on: date, day: list[Edit], sources: list, versions: list[Landed],
              block_before: object, corrections: dict) -> tuple[Landed | None, list[Finding]]:
         """Fold one day's revisions into its version; None when the text ended the day unchanged."""
         body_before = versions[-1].body if versions else None
@@ -215,12 +215,12 @@ class _Reader:
             findings.append(self._reverted(day[-1], landed_on, final, reverted))
         note = fold(notes)
         version = Landed(
-            self.spec.slug, landed_on, note, final.body, final.text, Source.GIT, timing.at("revision.effective"),
+            self.spec.slug, landed_on, note, final.body, final.text, Origin.GIT, timing.at("revision.effective"),
             day[-1].commit, front_matter=final.front_matter,
         )
         return version, findings
 
-    def _note(self, source: frontmatter.Source, correction: imported.Correction | None) -> ChangeNote:
+    def _note(self, source: frontmatter.Parsed, correction: imported.Correction | None) -> ChangeNote:
         try:
             return frontmatter.change_note(source)
         except PolicyError:
@@ -236,7 +236,7 @@ class _Reader:
                               fix="put the version's full text below the front matter.")
         note = frontmatter.change_note(source)
         return Landed(self.spec.slug, text.landed_on, note, source.body, source.text,
-                      Source.GIT if commit else Source.IMPORTED, source.at("revision.effective"), commit,
+                      Origin.GIT if commit else Origin.IMPORTED, source.at("revision.effective"), commit,
                       front_matter=source.front_matter)
 
     def _check_texts(self, folder: imported.VersionsFolder, first_git_day: date | None, replaced: set[date],
@@ -256,7 +256,7 @@ class _Reader:
                 "what a published version says about itself, use a correction file (.yml) instead.",
             )
 
-    def _where(self, revision: Revision, landed_on: date) -> str:
+    def _where(self, revision: Edit, landed_on: date) -> str:
         path = (self.settings.docs_dir / revision.path).relative_to(self.settings.root).as_posix()
         return f"{path} (commit {revision.commit[:12]}, landed {landed_on})"
 
@@ -269,7 +269,7 @@ class _Reader:
             f"versions/{self.spec.slug}/{landed_on}.md: it stands in for that day's commits.",
         )
 
-    def _unclassified(self, revision: Revision, landed_on: date, source: frontmatter.Source) -> Finding:
+    def _unclassified(self, revision: Edit, landed_on: date, source: frontmatter.Parsed) -> Finding:
         return Finding(
             f"the text of the {self.spec.title} changed on {landed_on} (commit {revision.commit[:12]}), but its "
             "'revision' block is the same as the previous version's, so the change is not classified.",
@@ -279,7 +279,7 @@ class _Reader:
             f"published, add versions/{self.spec.slug}/{landed_on}.yml with 'material:' and 'summary:' instead.",
         )
 
-    def _reverted(self, revision: Revision, landed_on: date, source: frontmatter.Source, reverted: Landed) -> Finding:
+    def _reverted(self, revision: Edit, landed_on: date, source: frontmatter.Parsed, reverted: Landed) -> Finding:
         return Finding(
             f"on {landed_on} (commit {revision.commit[:12]}) the {self.spec.title} went back to the text of version "
             f"{reverted.landed_on}, 'revision' block included, so the change is described as version "
@@ -319,13 +319,13 @@ def _apply_corrections(versions: list[Landed], corrections: dict) -> list[Landed
     return [by_day[v.landed_on] for v in versions]
 
 
-def _draft(settings: Settings, spec: DocumentSpec, published: Landed) -> frontmatter.Source | None:
+def _draft(settings: Settings, spec: DocumentSpec, published: Landed) -> frontmatter.Parsed | None:
     path = settings.docs_dir / spec.source
     source = frontmatter.parse(path.read_text("utf-8"), settings.source_path(spec))
     return source if source.body != published.body else None
 
 
-def _as_if_landed_today(settings: Settings, landed: list[Landed], draft: frontmatter.Source | None,
+def _as_if_landed_today(settings: Settings, landed: list[Landed], draft: frontmatter.Parsed | None,
                         spec: DocumentSpec) -> Version | None:
     """The uncommitted text as the version it would be if it landed today, by the timeline's own
     rules, for the preview; its description is the one the editor is writing (or the last one)."""
@@ -336,7 +336,7 @@ def _as_if_landed_today(settings: Settings, landed: list[Landed], draft: frontma
     except PolicyError:
         note = landed[-1].note
     preview = Landed(spec.slug, max(settings.day_today(), landed[-1].landed_on), note, draft.body, draft.text,
-                     Source.GIT, draft.at("revision.effective"))
+                     Origin.GIT, draft.at("revision.effective"))
     try:
         return timeline.resolve([*landed, preview], spec.title).versions[-1]
     except PolicyError:

@@ -228,7 +228,8 @@ def notice_site(tmp_path_factory, serve, example_config) -> NoticeSite:
     repo = SiteRepo.create(tmp_path_factory.mktemp("notice") / "repo", settings={"banner_days": 30})
     # Dressed like the example site (palettes, features), so its pages are checked as visitors see ours.
     config = yaml.safe_load((repo.root / "mkdocs.yml").read_text("utf-8"))
-    (repo.root / "mkdocs.yml").write_text(yaml.safe_dump({**config, "theme": example_config["theme"]}))
+    theme = {key: value for key, value in example_config["theme"].items() if key != "custom_dir"}
+    (repo.root / "mkdocs.yml").write_text(yaml.safe_dump({**config, "theme": theme}))
     repo.write_statement("We collect your name.", material=True, summary="First version.")
     repo.commit("2026-01-05T10:00:00-08:00")
     repo.write_statement("We collect your name and your email address.\n\n## Your choices\n\nWrite to us.",

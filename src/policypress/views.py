@@ -1,0 +1,223 @@
+"""Views: the finished values templates lay out, typed.
+
+Every date here is already formatted, every classification and label already decided, every
+address already taken from the address book (``urls``), every list already in its order. A
+template holds no ``if`` that compares dates or classifications.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import redline
+from .dates import long_date
+from .document import Document
+from .timeline import Status
+from .urls import Urls
+from .version import Version
+
+KIND_LABELS = {"material": "Material", "editorial": "Editorial"}
+"""How a version's kind reads in tables and on changes pages."""
+
+
+@dataclass(frozen=True)
+class ChangeLink:
+    """A link to one change on a changes page: its anchor and the words the list shows."""
+
+    anchor: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ChangedSection:
+    """The changes under one heading, for the list at the top of a changes page."""
+
+    title: str
+    section_id: str | None
+    changes: tuple[ChangeLink, ...]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A page's rendered text, split after its own first heading when it has one, so that the
+    version line goes under the heading."""
+
+    heading: str | None
+    """The HTML up to the end of the first ``<h1>``; None when the text has no heading of its own."""
+    rest: str
+
+    @classmethod
+    def of(cls, html: str) -> Body:
+        before, end, after = html.partition("</h1>")
+        return cls(before + end, after) if end and "<h1" in before else cls(None, html)
+
+
+@dataclass(frozen=True)
+class RedlineView:
+    count: int
+    sections: tuple[ChangedSection, ...]
+    sentence: str
+    """"3 changes in 2 sections", or that the texts are identical."""
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """A version as a visitor sees it in version lines, notices and lists."""
+
+    number: str
+    landed: str
+    effective: str | None
+    """The long effective date when it differs from the version date."""
+    effective_on: str
+    kind: str
+    kind_label: str
+    """"Material" or "Editorial", as tables and the changes page show it."""
+    summary: str
+    corrected: bool
+    origin: str
+    """git or imported: where the text comes from."""
+    url: str
+    changes_url: str | None
+    is_upcoming: bool = False
+    """Landed, but takes effect after today."""
+    status: str = ""
+    """Where the version stands today, in words: in force, upcoming, superseded or never in force."""
+    notice: str | None = None
+    """Why a material change took effect without the usual notice, when it did."""
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What a template needs to show one of a document's pages."""
+
+    kind: str
+    """current, draft, upcoming, archive, archived, changes or compare."""
+    title: str
+    slug: str
+    current_url: str
+    archive_url: str
+    version: VersionView | None = None
+    versions: tuple[VersionView, ...] = ()
+    upcoming: VersionView | None = None
+    applied: str | None = None
+    """For an archived version: the sentence saying when it applied."""
+    is_current: bool = False
+    compare_url: str | None = None
+    previous: VersionView | None = None
+    """For a changes page: the version the changes are measured from."""
+    redline: RedlineView | None = None
+    """For a changes page: what changed, by section."""
+    what_changes_url: str | None = None
+    """For an upcoming text: the redline from the version in force to it; for a draft, its redline."""
+    is_draft: bool = False
+    """Shows uncommitted edits (a local preview only)."""
+    redline_pattern: str | None = None
+    """For the compare view: the address of a version's redline.json, with ``{version}`` for its number."""
+
+    @property
+    def shows_banner(self) -> bool:
+        """The site's change-notice banner shows on every page but an archived version's, which has its
+        own notice saying when it applied."""
+        return not (self.kind == "archived" and not self.is_current)
+
+
+def version_view(document: Document, version: Version, urls: Urls) -> VersionView:
+    has_previous = document.previous(version) is not None
+    status = document.status(version)
+    return VersionView(
+        number=version.number,
+        landed=long_date(version.landed_on),
+        effective=long_date(version.effective) if version.takes_effect_later else None,
+        effective_on=long_date(version.effective),
+        kind=version.kind,
+        kind_label=KIND_LABELS[version.kind],
+        summary=version.summary,
+        corrected=version.corrected,
+        origin=version.origin.value,
+        url=urls.version(document.slug, version.number),
+        changes_url=urls.changes(document.slug, version.number) if has_previous else None,
+        is_upcoming=status is Status.UPCOMING,
+        status=status.value,
+        notice=notice_note(version),
+    )
+
+
+def redline_url(document: Document, old: Version | None, new: Version, urls: Urls) -> str | None:
+    """Where a visitor reads what changes from ``old`` to ``new``: the pre-rendered changes page when
+    they are consecutive, else the compare view."""
+    if old is None or old == new:
+        return urls.changes(document.slug, new.number) if document.previous(new) else None
+    if old == document.previous(new):
+        return urls.changes(document.slug, new.number)
+    return urls.comparison(document.slug, old.number, new.number)
+
+
+def notice_note(version: Version) -> str | None:
+    """Why a material change took effect without the usual notice, in the archive's words."""
+    if version.immediate:
+        return f"Took effect at once, without the usual notice: {version.immediate}"
+    if version.notice_waived:
+        return f"Took effect without the usual notice: {version.notice_waived}"
+    return None
+
+
+def draft_view(document: Document, draft: Version, urls: Urls, base: dict) -> PageView:
+    """A preview of uncommitted edits, with when they would take effect if they landed today."""
+    return PageView("draft", applied=f"If these edits landed today, they would take effect on "
+                                     f"{long_date(draft.effective)}.",
+                    what_changes_url=urls.draft_changes(document.slug), **base)
+
+
+def draft_version_view(document: Document, draft: Version, urls: Urls) -> VersionView:
+    """The uncommitted text, as the "to" side of its preview redline."""
+    newest = document.versions[-1]
+    return VersionView(
+        number="uncommitted edits", landed="not committed yet",
+        effective=long_date(draft.effective), effective_on=long_date(draft.effective), kind=draft.kind,
+        kind_label=KIND_LABELS[draft.kind],
+        summary=draft.summary if draft.summary != newest.summary else "(not described yet)", corrected=False,
+        origin="draft", url=urls.upcoming(document.slug) if document.upcoming else urls.current(document.slug),
+        changes_url=urls.draft_changes(document.slug),
+    )
+
+
+def applied(document: Document, version: Version) -> str:
+    """When the version applies, in one sentence, as the timeline places it today."""
+    start = long_date(version.effective)
+    status = document.status(version)
+    following = document.following(version)
+    if status is Status.UPCOMING:
+        if following is not None and document.timeline.replaced_before_effective(version):
+            return (f"This version will not apply on its own: version {following.number}, which includes its "
+                    f"changes, takes effect in its place on {start}.")
+        if document.current is None:
+            return f"The {document.title} takes effect on {start}. Until then, no version of it is in force."
+        return f"This version of the {document.title} takes effect on {start}."
+    if status is Status.IN_FORCE:
+        if version.effective_to is not None:
+            return (f"This version has applied since {start} and is the version in force until "
+                    f"{long_date(version.effective_to)}, when version {following.number} takes effect.")
+        return f"This version has applied since {start} and is the version in force."
+    if status is Status.SUPERSEDED:
+        return f"This version applied from {start} until {long_date(version.effective_to)}."
+    return f"This version was replaced before it took effect on {start}."
+
+
+def redline_view(result: redline.Redline) -> RedlineView:
+    """What changed, by section, with a numbered link to each change."""
+    sections: list[ChangedSection] = []
+    for number, change in enumerate(result.changes, 1):
+        link = ChangeLink(change.anchor, f"change {number}")
+        if sections and sections[-1].section_id == change.section_id:
+            last = sections[-1]
+            sections[-1] = ChangedSection(last.title, last.section_id, (*last.changes, link))
+        else:
+            sections.append(ChangedSection(change.section_title or "Beginning of the document", change.section_id,
+                                           (link,)))
+    if result.is_empty:
+        sentence = "No differences in the text: the two versions differ only in markup the redline does not show."
+    else:
+        places = "1 change" if result.count == 1 else f"{result.count} changes"
+        where = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
+        sentence = f"{places} in {where}."
+    return RedlineView(result.count, tuple(sections), sentence)
