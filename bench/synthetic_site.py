@@ -100,9 +100,9 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     # The floor renders each version's text from Markdown, as plain MkDocs would.
     texts = {}
     for document in cache.read(loaded, with_drafts=False).documents:
-        shown = [(f"{document.slug}/versions/{v.number}/index.md", v) for v in document.versions]
+        shown = [(urls.site_file(urls.version(document.slug, v.number)), v) for v in document.versions]
         if document.upcoming:
-            shown.append((f"{document.slug}/upcoming/index.md", document.upcoming))
+            shown.append((urls.site_file(urls.upcoming(document.slug)), document.upcoming))
         for src_uri, version in shown:
             texts[src_uri] = links.rebase(version.text, document.spec.source, url_for)
     (docs / "index.md").write_text((site_root / "docs" / "index.md").read_text())

@@ -83,7 +83,7 @@ def _versions_html(config: Configuration) -> render.RenderVersion:
     return render.for_site(config.renderer, config.settings)
 
 
-def _site(config_file: Path) -> tuple[Configuration, versioning.Record]:
+def _record(config_file: Path) -> tuple[Configuration, versioning.Record]:
     try:
         config = read_config(config_file)
         return config, versioning.read_record(config.settings)
@@ -122,7 +122,7 @@ def check(config_file: Path, strict: bool, output: str) -> None:
 @click.pass_obj
 def versions(config_file: Path, slug: str | None) -> None:
     """The version table of every document, or of the document SLUG."""
-    config, site = _site(config_file)
+    config, site = _record(config_file)
     documents = [d for d in site.documents if slug in (None, d.slug)]
     if not documents:
         known = ", ".join(d.slug for d in site.documents)
@@ -174,7 +174,10 @@ def diff(config_file: Path, slug: str | None, old: str | None, new: str | None, 
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
     if output == "markdown":
-        click.get_binary_stream("stdout").write(review.markdown(shown).encode("utf-8"))
+        # UTF-8 whatever the locale: GitHub reads the job summary as UTF-8.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(review.markdown(shown).encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         colour = sys.stdout.isatty() if color is None else color
         click.echo(_review_text(shown, colour), color=colour)
@@ -251,7 +254,7 @@ def _by_slug(documents, slug: str):
 def verify(config_file: Path, published: str, missing_ok: bool) -> None:
     """Every published version must still be built as published: same date, text and description,
     and no new version dated between published ones."""
-    config, site = _site(config_file)
+    config, site = _record(config_file)
     try:
         record = integrity.read_published(published)
     except PolicyError as error:

@@ -8,7 +8,7 @@ long-lived process.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +18,7 @@ import git
 
 from . import changes, check, feeds, history, notices, pages, redline, render, version_list, versioning
 from .errors import Finding
+from .memo import KeptFromLast
 from .render import Rendered, Renderer, RenderVersion
 from .settings import Settings
 from .urls import Urls
@@ -53,7 +54,8 @@ class BuildCache:
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._record: versioning.Record | None = None
-        self._computed = _Memo()
+        self._computed: KeptFromLast = KeptFromLast()
+        """Rendered texts, redlines and redline.json of the last build, for the next one."""
 
     def read(self, settings: Settings, *, with_drafts: bool) -> versioning.Record:
         key = (settings, settings.day_today(), with_drafts, *_repository_state(settings))
@@ -77,7 +79,8 @@ class BuildCache:
         """Each version's HTML (rendered once, for its archived page and its redlines), redlines
         and redline.json, reused while the texts, the documents and the Markdown settings are the
         same."""
-        memo = self._computed.next_build()
+        self._computed.next_round()
+        memo = self._computed.get
         context = (renderer.key, urls.base_path, settings.documents)
         as_on_the_site = render.for_site(renderer, settings)
 
@@ -111,25 +114,6 @@ class BuildCache:
                                   lambda: computed.between(old, new)),
             data,
         )
-
-
-class _Memo:
-    """Values computed by one build and kept for the next; what the next build does not ask for is
-    dropped, so a long ``mkdocs serve`` session holds only the current history's values."""
-
-    def __init__(self) -> None:
-        self._kept: dict = {}
-        self._used: dict = {}
-
-    def next_build(self) -> Callable[[Hashable, Callable[[], object]], object]:
-        self._kept, self._used = self._used, {}
-
-        def value(key: Hashable, compute: Callable[[], object]):
-            if key not in self._used:
-                self._used[key] = self._kept.pop(key) if key in self._kept else compute()
-            return self._used[key]
-
-        return value
 
 
 @contextmanager

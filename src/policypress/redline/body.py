@@ -17,6 +17,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
+from ..memo import KeptFromLast
 from .tunables import CONTAINER_KEY, LEAF_KEY, PUBLISHED, WORD_KEY
 
 SOURCE_FORMAT = 2
@@ -134,16 +135,15 @@ class Parser:
     """
 
     def __init__(self) -> None:
-        self._known: dict[str, Block] = {}
-        """Blocks by their markup, from the bodies parsed last."""
-        self._used: dict[str, Block] = {}
+        self._blocks_by_markup: KeptFromLast[Block] = KeptFromLast()
+        """Blocks by their markup, from this body and the one parsed before."""
 
     def body(self, markup: str) -> Body:
         root, ids = _element_tree(markup)
         body = Body(self._blocks(markup, root.children), frozenset(ids))
         # Keep what this body used: a history shares blocks with the version before, and holding
         # every block ever parsed would make memory grow with the length of the history.
-        self._known, self._used = self._used, {}
+        self._blocks_by_markup.next_round()
         return body
 
     def _blocks(self, markup: str, nodes: Sequence[_Element | str]) -> tuple[Block, ...]:
@@ -165,7 +165,7 @@ class Parser:
     def _block(self, markup: str, element: _Element) -> Block:
         # An element's markup alone decides its block: what lies outside cannot change its parse.
         source = markup[element.start : element.end]
-        block = self._used.get(source) or self._known.get(source)
+        block = self._blocks_by_markup.find(source)
         if block is None:
             if any(isinstance(child, _Element) and child.name in BLOCK_TAGS for child in element.children):
                 block = Block(element.name, element.attrs, children=self._blocks(markup, element.children))
@@ -176,8 +176,7 @@ class Parser:
             for child in element.children:
                 if isinstance(child, _Element) and child.name in BLOCK_TAGS:
                     self._block(markup, child)
-        self._used[source] = block
-        return block
+        return self._blocks_by_markup.keep(source, block)
 
 
 def redline_source(markup: str) -> str:

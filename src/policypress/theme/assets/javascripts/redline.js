@@ -709,7 +709,8 @@
     if (!VERSION.test(from) || !VERSION.test(to)) return say("Versions are written as YYYY-MM-DD.");
     if (from === to) return say(`Both sides are version ${from}: there is nothing to compare.`);
     say(`Comparing version ${from} with version ${to}…`);
-    const pattern = view.getAttribute("data-pp-source") || "../{version}/redline.json";
+    // The address of each version's data comes from the page (the engine's address book).
+    const pattern = view.getAttribute("data-pp-source");
     try {
       const [oldSource, newSource] = await Promise.all([fetchSource(pattern, from), fetchSource(pattern, to)]);
       const result = renderRedline(oldSource, newSource);
