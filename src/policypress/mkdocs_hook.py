@@ -101,7 +101,13 @@ def on_files(files: Files, config) -> Files:
     for page in built.pages:
         file = _file_for(page, files, config)
         planned[file.src_uri] = page
+    _state["verbatim"] = {}
     for path, content in built.files.items():
+        if path.endswith(".md"):
+            # MkDocs renders every .md file as a page; a version's source.md must stay its exact bytes
+            # (its sha256 is published), so on_post_build writes it into site_dir instead.
+            _state["verbatim"][path] = content
+            continue
         # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
         # Data the engine wrote into site_dir already is left where it is (MkDocs skips the copy).
         where = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
@@ -152,6 +158,11 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config):
     _state["history"].flush()  # the rendered-page cache is written beside the build
+    # Each version's source.md, byte for byte (see on_files: MkDocs would have rendered it).
+    for path, content in _state["verbatim"].items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8"))
 
 
 def on_template_context(context, template_name, config):

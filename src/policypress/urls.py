@@ -54,6 +54,10 @@ class Urls:
         """A version's rendered text as blocks and tokens, which the compare view reads."""
         return f"{self.version(slug, number)}redline.json"
 
+    def source_text(self, slug: str, number: str) -> str:
+        """A version's exact normalised Markdown body, the bytes its published ``sha256`` is of."""
+        return f"{self.version(slug, number)}source.md"
+
     def draft_changes(self, slug: str) -> str:
         """The redline of uncommitted edits, in a local preview only (never published)."""
         return f"{self.archive(slug)}draft/changes/"

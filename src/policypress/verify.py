@@ -6,8 +6,11 @@ its normalised Markdown body) and the same description (material, summary, effec
 a correction file explains the change; and no version may appear between published ones. Anything
 else means history or settings were changed after publication.
 
+    list_location   where the versions.json of a site (a folder or an address) is
     read_published  the live versions.json, checked entry by entry, as a PublishedRecord
     compare         one Finding per way this build departs from that record
+    check_sources   with no repository: one Finding per published source.md missing or not hashing
+                    to the sha256 listed beside it
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from hashlib import sha256
 from pathlib import Path
+from urllib.parse import urljoin
 
 from .document import Document
 from .errors import Finding, PolicyError, Severity
@@ -43,6 +48,8 @@ class PublishedVersion:
     material: bool | None = None
     summary: str | None = None
     effective: str | None = None
+    source_url: str | None = None
+    """Where the exact text is published; lists written before source.md existed lack it."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,13 @@ class ZoneChange:
 # Reading the published record
 
 
+def list_location(location: str) -> str:
+    """The versions.json of a site given as a folder or an address, or the list itself."""
+    if location.startswith(("http://", "https://")):
+        return location if location.endswith(".json") else urljoin(location.rstrip("/") + "/", "versions.json")
+    return str(Path(location) / "versions.json") if Path(location).is_dir() else location
+
+
 def read_published(location: str) -> PublishedRecord | None:
     """The published versions.json from a path or an http(s) URL; None when nothing is there (404)."""
     text = _fetch(location)
@@ -121,18 +135,27 @@ def read_published(location: str) -> PublishedRecord | None:
 
 
 def _fetch(location: str) -> str | None:
+    content = _fetch_bytes(location)
+    try:
+        return None if content is None else content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _unreadable(location, str(error)) from None
+
+
+def _fetch_bytes(location: str) -> bytes | None:
+    """The bytes at a path or an http(s) URL; None when nothing is there (404)."""
     try:
         if location.startswith(("http://", "https://")):
             with urllib.request.urlopen(location, timeout=TIMEOUT_SECONDS) as response:
-                return response.read().decode("utf-8")
-        return Path(location).read_text("utf-8")
+                return response.read()
+        return Path(location).read_bytes()
     except FileNotFoundError:
         return None
     except urllib.error.HTTPError as error:
         if error.code == 404:
             return None
         raise _unreadable(location, f"the server answered {error.code} {error.reason}") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise _unreadable(location, str(error)) from None
 
 
@@ -161,6 +184,8 @@ def _published_version(entry: object, at: str, location: str) -> PublishedVersio
                         optional=True),
         summary=_field(entry, "summary", at, location, lambda v: isinstance(v, str), "not text", optional=True),
         effective=_field(entry, "effective", at, location, _is_date, "not a date (YYYY-MM-DD)", optional=True),
+        source_url=_field(entry, "source_url", at, location, lambda v: isinstance(v, str) and bool(v),
+                          "not an address", optional=True),
     )
 
 
@@ -190,6 +215,47 @@ def _is_date(value: object) -> bool:
 def _shown(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 70 else text[:67] + "…"
+
+
+# Checking the published texts, with no repository
+
+
+def check_sources(published: PublishedRecord) -> list[Finding]:
+    """An error for each listed version whose source.md is missing or does not hash to its sha256.
+
+    Each source.md is read beside the versions.json that was given, where its ``source_url`` puts
+    it relative to the site, so a mirror or a downloaded copy of the site is checked as itself."""
+    findings = []
+    for listed in published.documents:
+        for version in listed.versions:
+            finding = _source_finding(listed, version, published.location)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _source_finding(listed: PublishedDocument, version: PublishedVersion, location: str) -> Finding | None:
+    name = f"version {version.number} of the {listed.title}"
+    own_place = f"{listed.slug}/versions/{version.number}/source.md"
+    if version.source_url is None or not version.source_url.endswith("/" + own_place):
+        listed_as = "no source_url" if version.source_url is None else f"the source_url {version.source_url}"
+        return Finding(f"{name} has {listed_as}, so its text cannot be checked against sha256 {version.sha256}.",
+                       where=location, fix="publish the site with a policypress that writes each version's "
+                       f"source.md, which versions.json lists at .../{own_place}.", severity=Severity.ERROR)
+    where = urljoin(location, own_place) if location.startswith(("http://", "https://")) else \
+        str(Path(location).parent / own_place)
+    content = _fetch_bytes(where)
+    if content is None:
+        return Finding(f"{name} is listed with sha256 {version.sha256}, but its text is missing: nothing is "
+                       f"published at {where}.", where=location, fix="publish the whole site folder again, "
+                       "source.md files included; published text must never disappear.", severity=Severity.ERROR)
+    found = sha256(content).hexdigest()
+    if found != version.sha256:
+        return Finding(f"{name} is listed with sha256 {version.sha256}, but {where} has sha256 {found}: the "
+                       "published text is not the text that was listed.", where=location,
+                       fix="publish the site folder again exactly as the build wrote it, and find out who changed "
+                       "the file; published text must never change.", severity=Severity.ERROR)
+    return None
 
 
 # Comparing the build with it
