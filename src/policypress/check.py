@@ -3,7 +3,8 @@
 Each rule is one function that returns Findings naming the file, the line where there is one, and
 what to do. ``check`` runs them all over a site read from Git. Rules read the *rendered* text
 (headings and their ids, tables), never guess from prose, so what they demand is explicit structure
-an editor can see.
+an editor can see. The wording rules are the exception: they match known phrases, addresses and
+summaries, quote what they matched, and a site may accept such a finding with a reason.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from . import frontmatter, notices
 from .document import Document
 from .errors import Finding, Severity
 from .render import Renderer
-from .settings import Settings
+from .settings import Accepted, Settings
 from .version import Version
 from .versioning import Record
 
@@ -60,6 +61,71 @@ CCPA_COLUMNS = {
     "Retention": ("retention", "retain", "how long"),
 }
 """Columns the categories table must have, with the words (any, case-insensitive) that name each."""
+
+READER_BURDEN = "reader-burden"
+THIRD_PARTY_RESOURCE = "third-party-resource"
+PLACEHOLDER_SUMMARY = "placeholder-summary"
+ACCEPTABLE_RULES = {
+    READER_BURDEN: "wording that leaves it to the reader to spot changes",
+    THIRD_PARTY_RESOURCE: "a file a version loads from another host",
+    PLACEHOLDER_SUMMARY: "a material version's summary that says nothing",
+}
+"""The rules whose findings a site may accept (``extra.policypress.accepted``), by id."""
+
+_OFTEN = (r"(?:periodically|regularly|frequently|occasionally|from\s+time\s+to\s+time|every\s+so\s+often"
+          r"|now\s+and\s+then)")
+_LOOK = r"(?:review|visit|check|consult|read|revisit|monitor)(?:ing)?"
+_THIS_TEXT = r"(?:this|the|our)\s+(?:[\w-]+\s+){0,2}?(?:page|policy|statement|notice|site|website)"
+BURDEN_WORDING = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"\bcheck\s+back\b",
+    r"\bre-?read(?:ing)?\b",
+    rf"\b(?:you|please|users?|visitors?|readers?)\b[^.;]{{0,60}}?\b(?:{_LOOK}\s+(?:back\s+)?(?:to\s+)?{_THIS_TEXT}"
+    rf"[^.;]{{0,40}}?{_OFTEN}|{_OFTEN}\s+{_LOOK}\b)",
+    rf"^(?:please\s+)?{_LOOK}\s+{_THIS_TEXT}[^.;]{{0,40}}?{_OFTEN}",
+    r"\b(?:you|please)\b[^.;]{0,60}?\b(?:check|look|watch)\w*\s+for\s+(?:any\s+)?(?:changes|updates|revisions)\b",
+    r"\b(?:it\s+is|it's|it\s+remains)\s+(?:your|the\s+user's|the\s+reader's)\s+(?:sole\s+)?responsibility\s+to\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:review|check|read|monitor|visit|stay|keep|familiari[sz]e)\w*",
+    r"\byou\s+are\s+(?:solely\s+)?responsible\s+for\s+(?:periodically\s+|regularly\s+)?"
+    r"(?:review|check|monitor|read|visit)ing\b",
+    r"\bcontinu(?:ed|ing)\s+(?:to\s+)?(?:use|access|brows|visit)\w*\b[^.]{0,120}?\b(?:constitutes?|means|signif\w+|"
+    r"indicates?|deemed|amounts?\s+to)\b[^.]{0,60}?\b(?:accept|agree|consent|assent)\w*",
+    r"\bby\s+continuing\s+to\s+(?:use|access|browse|visit)\b[^.]{0,120}?\byou\s+(?:accept|agree|consent)\w*",
+))
+"""Wording that puts the burden of spotting changes on the reader, matched in each sentence of the
+rendered text; the organization says how it notifies instead."""
+NOTIFY_EXAMPLE = ("We announce material changes on this page 30 days before they take effect, in our feed, and by "
+                  "email to account holders.")
+TEXT_BLOCKS = {"p", "li", "td", "th", "tr", "dt", "dd", "blockquote", "div", "br", "pre", "table",
+               "h1", "h2", "h3", "h4", "h5", "h6"}
+"""Elements that end a sentence's run of text: wording is matched within one."""
+
+RESOURCES = {
+    "img": (("src", "srcset"), "an image"),
+    "picture": (("srcset",), "an image"),
+    "iframe": (("src",), "a frame"),
+    "frame": (("src",), "a frame"),
+    "script": (("src",), "a script"),
+    "link": (("href",), "a stylesheet or other linked file"),
+    "audio": (("src",), "audio"),
+    "video": (("src", "poster"), "a video"),
+    "source": (("src", "srcset"), "a media file"),
+    "track": (("src",), "a text track"),
+    "embed": (("src",), "an embedded object"),
+    "object": (("data",), "an embedded object"),
+    "input": (("src",), "an image"),
+}
+"""Elements a browser loads a file for, with the attributes naming it and what to call it (``<a href>`` only
+links)."""
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
+"""Files CSS loads (fonts, images, stylesheets), in a style attribute or element."""
+
+MIN_SUMMARY = 12
+"""A summary shorter than this cannot say what changed (the shortest real one, 'Adds cookies.', has 13)."""
+PLACEHOLDER_SUMMARIES = {"todo", "tbd", "tbc", "tba", "update", "updates", "updated", "change", "changes", "changed",
+                         "misc", "wip", "fix", "fixes", "edit", "edits", "summary", "xxx", "n/a", "none",
+                         "various changes", "minor changes", "some changes", "small changes", "misc changes",
+                         "misc updates", "minor updates", "various updates", "lorem ipsum"}
+"""Summaries that say nothing, compared without capitals or closing punctuation."""
 
 
 # The rendered structure of a version: its headings, and the tables and text under each
@@ -158,14 +224,20 @@ def outline(html: str) -> Outline:
 
 def check(settings: Settings, record: Record, renderer: Renderer) -> list[Finding]:
     """Every finding for a site read from Git, errors first; each finding is reported once."""
-    outline_of = cache(lambda body: outline(renderer(body).html))
+    html_of = cache(lambda body: renderer(body).html)
+    outline_of = cache(lambda body: outline(html_of(body)))
     findings = [*build_findings(record), *notice_period(settings, record)]
+    acceptable: list[Acceptable] = []
     for document in record.documents:
         source = _source_file(settings, document)
         findings += review_age(settings, document, source)
         findings += removed_headings(settings, document, outline_of)
         if document.spec.profile:
             findings += PROFILES[document.spec.profile](settings, document, source, outline_of)
+        acceptable += reader_burden(settings, document, source, html_of)
+        acceptable += third_party_resources(settings, document, source, html_of)
+        acceptable += placeholder_summary(settings, document, source)
+    findings += not_accepted(settings, acceptable)
     findings += gpc_statement(settings, record.documents, outline_of)
     findings += placeholders(settings, record)
     unique = list(dict.fromkeys(findings))
@@ -379,6 +451,205 @@ def _lost_heading(settings: Settings, document: Document, previous: Version, new
         fix=f"if the section was renamed, keep its old address by writing '{{#{heading_id}}}' after the new "
         "heading (needs attr_list in markdown_extensions); if it was removed on purpose, nothing to do.",
     )
+
+
+# Rules a site may accept a finding of (``extra.policypress.accepted``)
+
+
+@dataclass(frozen=True)
+class Acceptable:
+    """A finding of a rule a site may accept, with the text (wording, address or summary) an entry names."""
+
+    rule: str
+    text: str
+    finding: Finding
+
+
+def not_accepted(settings: Settings, acceptable: list[Acceptable]) -> list[Finding]:
+    """The findings no entry of ``extra.policypress.accepted`` accepts, and a warning for each entry that
+    accepts nothing: left in place, it would hide the same text written again later."""
+    findings = [a.finding for a in acceptable if not any(entry.accepts(a.rule, a.text) for entry in settings.accepted)]
+    return findings + [_unused(settings, entry) for entry in settings.accepted
+                       if not any(entry.accepts(a.rule, a.text) for a in acceptable)]
+
+
+def _unused(settings: Settings, entry: Accepted) -> Finding:
+    config = _lines(settings.config_file)
+    return Finding(
+        f"setting 'extra.policypress.accepted' accepts '{entry.text}' for rule {entry.rule}, but no document has it.",
+        where=settings.config_file.name, line=_line_matching(config, lambda line: entry.text in line),
+        fix="remove the entry: the text it named is gone, and the entry would let it back in unreviewed.",
+    )
+
+
+def _accept_fix(rule: str, text: str) -> str:
+    quoted = text.replace('"', '\\"')
+    return (f'To keep it on purpose, list it under extra.policypress.accepted in mkdocs.yml: {{rule: {rule}, '
+            f'text: "{quoted}", reason: <why>}}.')
+
+
+def reader_burden(settings: Settings, document: Document, source: SourceFile,
+                  html_of: Callable[[str], str]) -> list[Acceptable]:
+    """Wording that leaves readers to find changes themselves ("please check back", "continued use
+    constitutes acceptance"): WP260 rev.01 para. 29 calls it "not only insufficient but also unfair"."""
+    newest = document.versions[-1]
+    where = settings.source_path(document.spec)
+    found = dict.fromkeys(" ".join(match.group(0).split())
+                          for sentence in _sentences(html_of(newest.body))
+                          for pattern in BURDEN_WORDING for match in pattern.finditer(sentence))
+    return [Acceptable(READER_BURDEN, wording, Finding(
+        f'version {newest.number} of the {document.title} leaves readers to spot changes themselves: "{wording}" '
+        f"(rule {READER_BURDEN}). The Article 29 Working Party calls this \"not only insufficient but also unfair\" "
+        "(WP260 rev.01, para. 29).",
+        where=where, line=_phrase_line(source.lines, wording),
+        fix=f'say how you tell readers about changes instead, e.g. "{NOTIFY_EXAMPLE}" '
+        + _accept_fix(READER_BURDEN, wording),
+        severity=ERROR,
+    )) for wording in found]
+
+
+def third_party_resources(settings: Settings, document: Document, source: SourceFile,
+                          html_of: Callable[[str], str]) -> list[Acceptable]:
+    """Images, frames, scripts, stylesheets, fonts and media the newest version loads from another host: the
+    site promises that visitors' browsers make no request to anyone but the organization."""
+    newest = document.versions[-1]
+    where = settings.source_path(document.spec)
+    own_host = (urlsplit(settings.site_url).hostname or "").lower()
+    findings = []
+    for kind, url in dict.fromkeys(_resources(html_of(newest.body))):
+        host = _host(url)
+        if host is None or host == own_host:
+            continue
+        findings.append(Acceptable(THIRD_PARTY_RESOURCE, url, Finding(
+            f"version {newest.number} of the {document.title} loads {kind} from another host, {host}: {url} "
+            f"(rule {THIRD_PARTY_RESOURCE}). Every visitor's browser would ask {host} for it, and the site promises "
+            "no third-party requests.",
+            where=where, line=_line_matching(source.lines, lambda line, url=url: url in line),
+            fix="copy the file into docs/ (e.g. docs/assets/) and refer to it by a relative path, or link to it with "
+            "[text](address) instead of embedding it. " + _accept_fix(THIRD_PARTY_RESOURCE, url),
+            severity=ERROR,
+        )))
+    return findings
+
+
+def placeholder_summary(settings: Settings, document: Document, source: SourceFile) -> list[Acceptable]:
+    """A material newest version whose summary says nothing ("TBD", "Updates."). Only the newest: an older
+    summary is published already, feeds and versions.json carry it, and only a correction file changes it."""
+    newest = document.versions[-1]
+    summary = " ".join(newest.summary.split())
+    if not newest.material or not _says_nothing(summary):
+        return []
+    correction = f"versions/{document.slug}/{newest.number}.yml"
+    return [Acceptable(PLACEHOLDER_SUMMARY, summary, Finding(
+        f'version {newest.number} of the {document.title} is a material change with the summary "{summary}", '
+        f"which does not say what changed (rule {PLACEHOLDER_SUMMARY}). Readers, the feeds and versions.json "
+        "show it as the description of the change.",
+        where=settings.source_path(document.spec), line=source.line_of("revision.summary"),
+        fix="write one sentence saying what changes for the reader, e.g. 'revision.summary: Adds a section on Global "
+        "Privacy Control.' Already on main? Then the summary is published: correct it with "
+        f"'summary: <the sentence>' in {correction}. " + _accept_fix(PLACEHOLDER_SUMMARY, summary),
+        severity=ERROR,
+    ))]
+
+
+def _says_nothing(summary: str) -> bool:
+    bare = summary.casefold().strip(" .!:;-")
+    return (len(summary) < MIN_SUMMARY or bare in PLACEHOLDER_SUMMARIES or PLACEHOLDER.fullmatch(summary) is not None
+            or re.search(r"\b(?:todo|tbd|tbc|fixme|xxx)\b", bare) is not None)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[list[str]] = [[]]
+        self.in_headerlink = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in TEXT_BLOCKS:
+            self.runs.append([])
+        elif tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split():
+            self.in_headerlink = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in TEXT_BLOCKS:
+            self.runs.append([])
+        elif tag == "a":
+            self.in_headerlink = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_headerlink:
+            self.runs[-1].append(data)
+
+
+def _sentences(html: str) -> Iterator[str]:
+    """The rendered text, sentence by sentence, each within one block (paragraph, list item, cell)."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    for run in parser.runs:
+        text = " ".join("".join(run).split())
+        yield from (sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if sentence)
+
+
+class _ResourceParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.resources: list[tuple[str, str]] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        names, kind = RESOURCES.get(tag, ((), ""))
+        if tag == "link" and "stylesheet" in attributes.get("rel", "").lower().split():
+            kind = "a stylesheet"
+        for name in names:
+            value = attributes.get(name, "")
+            urls = [c.split()[0] for c in value.split(",") if c.strip()] if name.endswith("srcset") else [value]
+            self.resources += [(kind, url.strip()) for url in urls if url.strip()]
+        self._css(attributes.get("style", ""))
+        self.in_style = self.in_style or tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self._css(data)
+
+    def _css(self, css: str) -> None:
+        for match in CSS_URL.finditer(css):
+            self.resources.append(("a font or other file named in CSS", (match.group(2) or match.group(4)).strip()))
+
+
+def _resources(html: str) -> list[tuple[str, str]]:
+    """What the rendered HTML makes a browser load: what to call each, and its address as written."""
+    parser = _ResourceParser()
+    parser.feed(html)
+    parser.close()
+    return parser.resources
+
+
+def _host(url: str) -> str | None:
+    """The host an absolute http(s) or protocol-relative address loads from; None for one on the site itself."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") and not (not parts.scheme and url.startswith("//")):
+        return None
+    return (parts.hostname or "").lower() or None
+
+
+def _phrase_line(lines: tuple[str, ...], phrase: str) -> int | None:
+    """The source line holding a phrase found in the rendered text, or else its first two words (Markdown
+    may wrap or emphasise it)."""
+    for words in (phrase, " ".join(phrase.split()[:2])):
+        wanted = words.casefold()
+        line = _line_matching(lines, lambda row, wanted=wanted: wanted in " ".join(row.split()).casefold())
+        if line:
+            return line
+    return None
 
 
 # Helpers: where in the files a finding points

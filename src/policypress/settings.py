@@ -21,7 +21,8 @@ CONFIG_NAME = "mkdocs.yml"
 """The configuration file's usual name; messages name the file a site really uses."""
 TODAY_VARIABLE = "POLICYPRESS_TODAY"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today"}
+_KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today", "accepted"}
+_ACCEPTED_KEYS = ("rule", "text", "reason")
 _DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile"}
 RESERVED_SLUGS = {"assets", "search", "stylesheets", "javascripts", "404"}
 """Addresses MkDocs and Material publish for the site itself (its files, search index, 404 page)."""
@@ -40,6 +41,24 @@ _PATH_FIX = "give the path relative to the docs folder, e.g. privacy-statement.m
 
 
 @dataclass(frozen=True)
+class Accepted:
+    """A check finding kept on purpose (an entry of ``extra.policypress.accepted``): the rule's id,
+    the text the finding quotes (wording, address or summary), and why it stays."""
+
+    rule: str
+    text: str
+    reason: str
+
+    def accepts(self, rule: str, text: str) -> bool:
+        return rule == self.rule and _words(text) == _words(self.text)
+
+
+def _words(text: str) -> str:
+    # Capitals and line breaks do not make another finding: the message quotes what the editor copies.
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the engine needs to know about a site, with paths made absolute."""
 
@@ -53,6 +72,8 @@ class Settings:
     gpc: bool = False
     today: date | None = None
     """A pinned "today" for tests and reproducible builds; None means the real date."""
+    accepted: tuple[Accepted, ...] = ()
+    """Check findings the organization keeps on purpose, each with its reason."""
     site_url: str = field(kw_only=True)
     """The published site's permanent address (mkdocs.yml's site_url), e.g. https://privacy.example.org/."""
     config_file: Path = field(kw_only=True)
@@ -109,6 +130,7 @@ def _load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -
         notice_period_days=_days(raw, "notice_period_days", 30),
         gpc=_flag(raw, "gpc"),
         today=_today(raw.get("today")),
+        accepted=_accepted(raw.get("accepted", [])),
         site_url=_site_url(site_url),
         config_file=config_file.resolve(),
     )
@@ -168,6 +190,35 @@ def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
     if profile is not None and profile not in PROFILES:
         raise _error(f"{key}.profile", f"is {profile!r}", f"use one of {sorted(PROFILES)} or leave it out.")
     return DocumentSpec(source, slug, title.strip(), previous_paths, profile)
+
+
+def _accepted(entries: object) -> tuple[Accepted, ...]:
+    from .check import ACCEPTABLE_RULES  # the rules are the check's; check reads settings, hence here
+
+    example = "e.g. {rule: third-party-resource, text: https://maps.example/embed, reason: Our map provider.}"
+    if not isinstance(entries, list):
+        raise _error("accepted", f"is {entries!r}, but it must be a list of accepted findings", example)
+    accepted = []
+    for index, entry in enumerate(entries):
+        key = f"accepted[{index}]"
+        if not isinstance(entry, dict):
+            raise _error(key, f"is {entry!r}, but it must be a set of keys (rule, text, reason)", example)
+        unknown = sorted(set(entry) - set(_ACCEPTED_KEYS))
+        if unknown:
+            raise _error(f"{key}.{unknown[0]}", "is not a key of an accepted finding", f"use {list(_ACCEPTED_KEYS)}.")
+        rule = entry.get("rule")
+        if rule not in ACCEPTABLE_RULES:
+            raise _error(f"{key}.rule", "is missing" if rule is None else f"is {rule!r}, which is no rule that can be "
+                         "accepted", f"use the id the finding names, one of {sorted(ACCEPTABLE_RULES)}.")
+        text = entry.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise _error(f"{key}.text", "is missing", "copy the wording, address or summary the finding quotes.")
+        reason = entry.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise _error(f"{key}.reason", "is missing", "say why the finding is kept, for the next reviewer, e.g. "
+                         "'reason: The provider's map is the only way to show our clinics.'")
+        accepted.append(Accepted(rule, text.strip(), reason.strip()))
+    return tuple(accepted)
 
 
 def _docs_path(key: str, value: object) -> str:
