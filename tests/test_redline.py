@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from redline_cases.make_cases import CASES, FILES, FOLDER, case_files, committed_cases
 
 from policypress.redline import Parser, Redline, Status, compare, parse_body, redline
+from policypress.redline.body import escape_attr
 from policypress.redline.rendering import _Renderer
 from policypress.terminal import format_for_terminal
 
@@ -45,12 +46,20 @@ class _Side(HTMLParser):
         self.out: list[str] = []
         self.skipping: list[str] = []
         """Elements open inside something left out."""
+        self.spans: list[bool] = []
+        """For each open <span>, whether it is a link change's mark."""
 
     def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if self.skipping or tag == self.dropped_mark or self.dropped_block in classes or "pp-sr" in classes:
+        classes = set((dict(attrs).get("class") or "").split())
+        left_out = {self.dropped_block, "pp-sr", "pp-link-note"}
+        if self.skipping or tag == self.dropped_mark or classes & left_out:
             if tag not in ("br", "img", "hr"):
                 self.skipping.append(tag)
+        elif tag == "span":
+            # A link change's mark is left out like a <del> or <ins>, its words kept.
+            self.spans.append("pp-link-changed" in classes)
+            if not self.spans[-1]:
+                self.out.append(self.get_starttag_text())
         elif tag not in ("del", "ins"):
             self.out.append(self.get_starttag_text())
 
@@ -61,6 +70,9 @@ class _Side(HTMLParser):
     def handle_endtag(self, tag):
         if self.skipping:
             self.skipping.pop()
+        elif tag == "span":
+            if not self.spans.pop():
+                self.out.append("</span>")
         elif tag not in ("del", "ins"):
             self.out.append(f"</{tag}>")
 
@@ -75,9 +87,20 @@ class _Side(HTMLParser):
         self.handle_data(f"&#{name};")
 
 
+_LINK_CHANGE = re.compile(r'(<span class="pp-link-changed[^>]*>)(.*?)(<span class="pp-link-note"> \((.*?)\)</span>)')
+_LINK_MOVE = re.compile(r"link changed from (.*?) to (.*?)(?:; |$)")
+
+
+def _old_links(change: re.Match) -> str:
+    """A link change with its links' old addresses, which its note gives in order, one per link."""
+    moves = iter(_LINK_MOVE.findall(unescape(change[4])))
+    links = re.sub(r'<a href="[^"]*"', lambda _: f'<a href="{escape_attr(next(moves)[0])}"', change[2])
+    return change[1] + links + change[3]
+
+
 def old_side(result: Redline) -> str:
     side = _Side("ins", "pp-block-ins")
-    side.feed(result.html)
+    side.feed(_LINK_CHANGE.sub(_old_links, result.html))
     return "".join(side.out)
 
 
@@ -202,16 +225,30 @@ def test_a_removed_section_shows_its_heading_and_paragraphs_deleted_as_one_chang
     assert 'id="marketing"' not in result.html, "a deleted heading's id could clash with the new text's"
 
 
-def test_a_link_whose_target_changed_shows_the_change_although_its_text_did_not():
+def test_a_link_whose_target_changed_is_marked_once_with_both_addresses():
     old = "Read our [cookie policy](https://example.org/cookies) first."
     new = "Read our [cookie policy](https://example.org/cookie-policy) first."
 
     result = redline_of(old, new)
 
-    assert '<a href="https://example.org/cookies"><del class="pp-change"' in result.html
-    assert '<a href="https://example.org/cookie-policy"><ins>' in result.html
-    assert marks(result) == [("del", "cookie policy"), ("ins", "cookie policy")]
+    assert marks(result) == [], "the same words must not show deleted and inserted"
+    assert (
+        '<span class="pp-link-changed pp-change" id="change-1" tabindex="-1">'
+        '<a href="https://example.org/cookie-policy">cookie policy</a>'
+        '<span class="pp-link-note"> (link changed from https://example.org/cookies'
+        " to https://example.org/cookie-policy)</span></span>"
+    ) in result.html
     assert result.count == 1
+
+
+def test_a_link_whose_words_changed_with_its_address_shows_deleted_and_inserted():
+    old = "Read our [cookie policy](https://example.org/cookies) first."
+    new = "Read our [cookie notice](https://example.org/cookie-notice) first."
+
+    result = redline_of(old, new)
+
+    assert marks(result) == [("del", "cookie policy"), ("ins", "cookie notice")]
+    assert "pp-link-changed" not in result.html
 
 
 def test_a_table_cell_edit_marks_only_that_cells_word():

@@ -22,7 +22,7 @@ from test_redline import LONG_PARAGRAPH, edited_documents, render
 
 from policypress.redline import HEADINGS, SOURCE_FORMAT, redline, redline_source
 from policypress.redline.body import CELLS
-from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS
+from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS, LINK_CHANGED, LINK_NOTE, LINK_NOTE_TEXT
 from policypress.redline.tunables import PAIRING_WINDOW, PUBLISHED
 
 JS_TESTS = Path(__file__).parent / "js"
@@ -54,6 +54,10 @@ SCENARIOS = [
     (
         "- item\n    - nested **bold** item\n- other\n\n```\ncode  block\n```\n",
         "- item\n\n    more\n\n    - nested bold item\n- other\n\n```\ncode block\n```\n",
+    ),
+    (
+        "See [our *partners*](https://example.org/a) and [us](https://example.org/b) or [them](https://x.org/).",
+        "See [our *partners*](https://example.org/c) and [us](https://example.org/d) or [them](https://y.org/ \"T\").",
     ),
     ("Alpha beta gamma delta.", "Something else altogether now."),
     ("Same text.", "Same text."),
@@ -262,6 +266,9 @@ def test_the_names_the_browser_keeps_are_the_builds(browser_redline):
         "marks": {status.value: mark for status, mark in _MARKS.items()},
         "labels": {status.value: label for status, label in _LABELS.items()},
         "blockClasses": {status.value: name for status, name in _BLOCK_CLASSES.items()},
+        "linkChanged": LINK_CHANGED,
+        "linkNote": LINK_NOTE,
+        "linkNoteText": list(LINK_NOTE_TEXT),
     }
     assert set(shared["cells"]) == CELLS
 

@@ -1,11 +1,18 @@
 """The redline in a visitor's browser: moving between changes by keyboard, and the compare view.
 
-The pair checked is the example site's two newest Privacy Statement versions: the build
+The pair checked first is the example site's two newest Privacy Statement versions: the build
 pre-renders the newest one's changes page; the compare view renders the same pair in the browser.
+Then a long statement of our own: a link re-pointed, words edited far apart, a table kept.
 """
 
+from datetime import date
+
 import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+from sites import SiteRepo
 
 pytestmark = pytest.mark.browser
 
@@ -54,3 +61,179 @@ def test_the_compare_view_marks_the_same_changes_as_the_changes_page(visitor, ex
 
     assert pre_rendered, "the changes page marks no change"
     assert compared == pre_rendered
+
+
+# A long statement whose newer version re-points one link, edits words far apart and keeps a table
+
+OLD_ADDRESS = "https://old.example/company-products"
+NEW_ADDRESS = "https://new.example/meta-company-products"
+FIRST, SECOND, THIRD = "2024-09-10", "2026-11-28", "2026-11-29"
+"""The long statement's versions, oldest first: the second changes a lot, the third one word."""
+LINK_CHANGE = f"(link changed from {OLD_ADDRESS} to {NEW_ADDRESS})"
+
+
+def long_statement(address: str, edited: bool, last_word: str = "ninety") -> str:
+    sections = []
+    for number in range(1, 31):
+        words = "We keep this section's records" if edited and number % 7 == 0 else "We hold these records"
+        sections.append(f"## Section {number}\n\n{words} for the purposes set out in section {number} of this "
+                        f"statement, and no longer than the law allows.")
+    sections[1] += f"\n\nThis covers the [Meta Company Products]({address}) and services we offer."
+    sections[2] += "\n\n| Data | Kept for |\n|---|---|\n| Invoices | 10 years |\n| Logs | 30 days |"
+    sections[-1] += f"\n\nBackups are erased after {last_word} days."
+    return "\n\n".join(sections)
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory, serve, example_config):
+    repo = SiteRepo.create(tmp_path_factory.mktemp("long") / "repo")
+    # Dressed like the example site (palettes, features), so its pages look as visitors see ours.
+    config = yaml.safe_load((repo.root / "mkdocs.yml").read_text("utf-8"))
+    theme = {key: value for key, value in example_config["theme"].items() if key != "custom_dir"}
+    (repo.root / "mkdocs.yml").write_text(yaml.safe_dump({**config, "theme": theme}))
+    for day, body, summary in [(FIRST, long_statement(OLD_ADDRESS, False), "First version."),
+                               (SECOND, long_statement(NEW_ADDRESS, True), "Records, and a link re-pointed."),
+                               (THIRD, long_statement(NEW_ADDRESS, True, "sixty"), "Backups kept for less.")]:
+        repo.write_statement(body, summary=summary)
+        repo.commit(f"{day}T10:00:00-08:00")
+    built = repo.build(today="2026-11-30")
+    assert built.ok, built.output
+    return serve(built.site, date(2026, 11, 30))
+
+
+CHANGES_PAGE = f"/privacy-statement/versions/{SECOND}/changes/"
+"""The long statement's second version's changes page."""
+
+
+def compare_view(site, older: str, newer: str):
+    return site.at(f"/privacy-statement/versions/compare/?from={older}&to={newer}",
+                   ready=".pp-compare .pp-redline :is(ins, del, .pp-link-changed)")
+
+
+def test_a_link_whose_address_alone_changed_shows_both_addresses_on_screen_and_in_print(
+        visitor, long_site, artifacts):
+    page = visitor.open(long_site.at(CHANGES_PAGE))
+    change = page.locator(".pp-redline .pp-link-changed")
+
+    expect(change).to_have_count(1)
+    expect(change).to_have_text(f"Meta Company Products {LINK_CHANGE}")
+    expect(change.get_by_role("link")).to_have_attribute("href", NEW_ADDRESS)
+    assert "Meta Company Products" not in " ".join(text for _, _, text in marked_changes(page)), \
+        "the link's words show as deleted or inserted"
+
+    page.emulate_media(media="print")
+    pdf = artifacts / "link-change.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    text = "".join("".join((sheet.extract_text() or "").split()) for sheet in PdfReader(pdf).pages)
+    assert "".join(LINK_CHANGE.split()) in text, "the printed page does not give both addresses"
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_around_a_link_change(visitor, long_site, palette):
+    page = visitor.open(long_site.at(CHANGES_PAGE))
+    if palette == "dark":
+        visitor.use_dark_palette()
+    wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+    results = Axe().run(page, context=".pp-redline", options={"runOnly": {"type": "tag", "values": wcag}})
+
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_compare_view_shows_a_link_change_as_the_changes_page_does(visitor, long_site):
+    pre_rendered = visitor.open(long_site.at(CHANGES_PAGE)).inner_html(".pp-redline")
+    compared = visitor.open(compare_view(long_site, FIRST, SECOND)).inner_html(".pp-compare .pp-redline")
+
+    assert compared == pre_rendered
+
+
+def test_reversed_compare_parameters_never_show_newer_text_as_deleted(visitor, long_site):
+    forwards = marked_changes(visitor.open(compare_view(long_site, FIRST, SECOND)))
+    page = visitor.open(compare_view(long_site, SECOND, FIRST))
+
+    assert marked_changes(page) == forwards
+    assert ["del", "change-2", "deleted: hold these"] in forwards, "the older words must be the deleted ones"
+    expect(page.locator(".pp-compare-status")).to_contain_text(
+        f"Showing {FIRST} → {SECOND}: the older version first.")
+    expect(page.locator(".pp-compare-summary")).to_be_visible()
+    expect(page.locator(".pp-compare-from")).to_have_text(FIRST)
+    expect(page.locator(".pp-compare-to")).to_have_text(SECOND)
+    expect(page.locator(".pp-compare-form select[name=from]")).to_have_value(FIRST)
+
+
+def test_one_change_is_counted_as_one_change(visitor, long_site):
+    page = visitor.open(compare_view(long_site, SECOND, THIRD))
+
+    expect(page.locator(".pp-compare-status")).to_have_text(
+        f"Version {SECOND} compared with version {THIRD}: 1 change.")
+    expect(page.locator(".pp-redline-position")).to_have_text("1 change")
+
+
+def test_no_navigation_without_changes_to_move_between(visitor, long_site):
+    page = visitor.open(long_site.at(f"/privacy-statement/versions/compare/?from={SECOND}&to={SECOND}"))
+
+    expect(page.locator(".pp-compare-status")).to_contain_text("nothing to compare")
+    expect(page.locator(".pp-redline-nav")).to_be_hidden()
+    expect(page.locator(".pp-compare-summary")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_navigation_stays_in_view_while_stepping_through_changes(visitor, long_site, width):
+    visitor.page.set_viewport_size({"width": width, "height": 800})
+    page = visitor.open(long_site.at(CHANGES_PAGE))
+    page.emulate_media(reduced_motion="reduce")
+    navigation = page.locator(".pp-redline-nav")
+    next_change = navigation.get_by_role("button", name="Next change")
+
+    for number in range(1, 6):
+        next_change.click()
+        assert focused_change(page) == f"change-{number}"
+        expect(navigation).to_be_in_viewport()
+        expect(page.locator(f"#change-{number}")).to_be_in_viewport()
+        covered = page.evaluate(f"""() => {{
+            const change = document.getElementById('change-{number}').getBoundingClientRect();
+            const nav = document.querySelector('.pp-redline-nav').getBoundingClientRect();
+            return change.top < nav.bottom && change.bottom > nav.top;
+        }}""")
+        assert not covered, f"change {number} is under the navigation"
+    page.keyboard.press("p")
+    assert focused_change(page) == "change-4"
+    expect(navigation).to_be_in_viewport()
+
+
+TOUCH_TARGETS = ".pp-compare-form select, .pp-compare-form button, .pp-redline-nav button"
+
+
+def test_pickers_and_buttons_are_touch_sized(visitor, long_site):
+    visitor.page.set_viewport_size({"width": 390, "height": 800})
+    page = visitor.open(compare_view(long_site, FIRST, SECOND))
+
+    heights = page.eval_on_selector_all(TOUCH_TARGETS, "all => all.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) == 6 and min(heights) >= 44, heights
+
+
+def test_unchanged_tables_keep_materials_table_styling(visitor, long_site):
+    current = visitor.open(long_site.at("/privacy-statement/"))
+    look = "t => [getComputedStyle(t).borderTopWidth, getComputedStyle(t.querySelector('td')).paddingTop]"
+    expected = current.eval_on_selector(".md-typeset table", look)
+    changes = visitor.open(long_site.at(CHANGES_PAGE))
+
+    assert changes.eval_on_selector(".pp-redline table.pp-unchanged", look) == expected
+    changes.emulate_media(media="print")
+    assert changes.eval_on_selector(".pp-redline table.pp-unchanged", "t => getComputedStyle(t).display") == "table"
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_changes_and_compare_pages_never_scroll_sideways(visitor, long_site, example_pages, width):
+    visitor.page.set_viewport_size({"width": width, "height": 800})
+    for name, address in [("changes page", long_site.at(CHANGES_PAGE)),
+                          ("compare view", compare_view(long_site, FIRST, SECOND)),
+                          ("example changes page", example_pages["changes page"]),
+                          ("example compare view", example_pages["compare view"])]:
+        page = visitor.open(address)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the {name} scrolls sideways by {overflow} px at {width} px"
+        if width != 320 and name.startswith("example"):
+            visitor.screenshot(f"redline {name} {width}")
+        elif width != 320:
+            visitor.screenshot(f"redline long {name} {width}")

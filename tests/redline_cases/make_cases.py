@@ -220,9 +220,22 @@ CASES = [
          "The same words, now a heading: blocks of different tags never pair.",
          p("Your rights"), h2("Your rights", "your-rights")),
     Case("link-target-changed",
-         "Only the link's address changed: the link text shows deleted and inserted.",
+         "Only the link's address changed: the link text is marked once (span.pp-link-changed) and a "
+         "note after it gives both addresses.",
          p('Read our <a href="https://example.org/cookies">cookie policy</a> first.'),
          p('Read our <a href="https://example.org/cookie-policy">cookie policy</a> first.')),
+    Case("link-targets-changed-in-formatting",
+         "Inside <em>, a link with <strong> in it re-pointed, then two touching links re-pointed: "
+         "each run is marked once inside the <em>, the second with one note naming both moves.",
+         p('See <em><a href="https://o.example/a">our <strong>partners</strong></a> and '
+           '<a href="https://o.example/b">terms</a><a href="https://o.example/c">(PDF)</a></em> now.'),
+         p('See <em><a href="https://n.example/a">our <strong>partners</strong></a> and '
+           '<a href="https://n.example/b">terms</a><a href="https://n.example/c">(PDF)</a></em> now.')),
+    Case("link-title-changed-with-its-address",
+         "A link whose title changed besides its address is still a link change; one whose text "
+         "also changed is deleted and inserted as before.",
+         p('Ask <a href="https://o.example/">us</a> or <a href="https://o.example/x">them here</a>.'),
+         p('Ask <a href="https://n.example/" title="Contact">us</a> or <a href="https://n.example/x">those here</a>.')),
     Case("link-text-changed",
          "A word inside a link changed: the mark sits inside the link.",
          p('Read our <a href="https://example.org/cookies">cookie policy</a> first.'),

@@ -2,6 +2,8 @@
 
 Each change group gets a focusable anchor and is listed with the section it is in. Unchanged
 blocks, most of any redline, are written once per block and reused (``unchanged_block``).
+Words deleted and inserted again as they were, only linked elsewhere, are one link change: the
+new link in a ``span.pp-link-changed``, then a note "(link changed from OLD to NEW)".
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .alignment import AlignedBlock, Edit, Status, align
-from .body import CELLS, HEADINGS, Block, Body, Parser, Tag, Token, open_tag
+from .body import CELLS, HEADINGS, Block, Body, Parser, Tag, Token, escape_text, open_tag
 from .tunables import ANCHOR_CLASH_PREFIX, ANCHOR_PREFIX
 
 _DIGITS = re.compile(r"-?[0-9]+")
@@ -78,6 +80,11 @@ def _plain_text(tokens: Sequence[Token]) -> str:
 
 
 _MARKS = {Status.DELETED: "del", Status.INSERTED: "ins"}
+LINK_CHANGED = "pp-link-changed"
+"""Class of the mark around words whose link alone changed."""
+LINK_NOTE = "pp-link-note"
+"""Class of the note after them: "(link changed from OLD to NEW)"."""
+LINK_NOTE_TEXT = ("link changed from ", " to ")
 _LABELS = {Status.DELETED: "deleted: ", Status.INSERTED: "inserted: "}
 _BLOCK_CLASSES = {
     Status.UNCHANGED: "pp-unchanged",
@@ -228,11 +235,41 @@ class _Renderer:
     def inline(self, edits: Sequence[Edit]) -> None:
         """A leaf's tokens with their inline elements, each run of edits in one del or ins."""
         stack: list[_Frame] = []
-        for edit in edits:
+        relinked = None
+        for edit, after in zip(edits, [*edits[1:], None], strict=True):
             if edit.starts_change:
                 self.pending = True
+            if relinked is not None:
+                self._relinked(stack, edit.tokens, relinked)
+                relinked = None
+                continue
+            if edit.status is Status.DELETED and after is not None and after.status is Status.INSERTED:
+                relinked = _link_changes(edit.tokens, after.tokens)
+                if relinked is not None:
+                    continue
             self._run(stack, edit.status, edit.tokens)
         self._close(stack)
+
+    def _relinked(self, stack: list[_Frame], tokens: Sequence[Token], links: LinkChanges) -> None:
+        """The same words linked elsewhere: marked once, with both addresses in a note after them."""
+        self.marks += 1
+        mark = _Frame(f"\x00{self.marks}", "span", (), False, None)
+        self._sync(stack, _frames(tokens[0].context[: links.shared], False))
+        anchor = self._anchor() if self.pending else None
+        self.out.append(self._opening("span", (("class", LINK_CHANGED),), anchor=anchor))
+        stack.append(mark)
+        context = None
+        for token in tokens:
+            if token.context is not context:
+                context = token.context
+                inner = _frames(context[links.shared :], False)
+                self._sync(stack, [*_frames(context[: links.shared], False), mark, *inner])
+            self.out.append(token.text)
+        self._sync(stack, stack[: links.shared + 1])
+        self.out.append(f'<span class="{LINK_NOTE}"> ({escape_text(links.note)})</span>')
+        text = "".join(token.text for token in tokens)
+        self._note(Status.DELETED, text)
+        self._note(Status.INSERTED, text)
 
     def _run(self, stack: list[_Frame], status: Status, tokens: Sequence[Token]) -> None:
         mark = None
@@ -352,6 +389,41 @@ def _shared_length(contexts: Sequence[tuple[Tag, ...]]) -> int:
         while length and context[length - 1] != first[length - 1]:
             length -= 1
     return length
+
+
+class LinkChanges(NamedTuple):
+    """Words deleted and inserted again as they were, only linked elsewhere."""
+
+    shared: int
+    """How many elements around the words stayed the same: the mark goes inside them."""
+    note: str
+    """The old and new addresses, as the reader sees them after the words."""
+
+
+def _link_changes(deleted: Sequence[Token], inserted: Sequence[Token]) -> LinkChanges | None:
+    """The addresses that changed, if nothing but links' addresses did (else None: a plain del/ins)."""
+    if len(deleted) != len(inserted):
+        return None
+    shared = _shared_length([token.context for token in inserted])
+    moves: list[tuple[str, str]] = []
+    for old, new in zip(deleted, inserted, strict=True):
+        if old.void or new.void or old.text.rstrip(" ") != new.text.rstrip(" "):
+            return None
+        if len(old.context) != len(new.context):
+            return None
+        for depth, (old_tag, new_tag) in enumerate(zip(old.context, new.context, strict=True)):
+            if old_tag == new_tag:
+                continue
+            old_href, new_href = dict(old_tag.attrs).get("href"), dict(new_tag.attrs).get("href")
+            if old_tag.name != "a" or new_tag.name != "a" or None in (old_href, new_href) or old_href == new_href:
+                return None
+            shared = min(shared, depth)
+            # One mention per link, in order: a link's words share its tag.
+            if not moves or moves[-1] != (old_href, new_href):
+                moves.append((old_href, new_href))
+    if not moves:
+        return None
+    return LinkChanges(shared, "; ".join(f"{LINK_NOTE_TEXT[0]}{old}{LINK_NOTE_TEXT[1]}{new}" for old, new in moves))
 
 
 def _decorate(block: Block, classes: list[str], value: int | None) -> list[tuple[str, str]]:

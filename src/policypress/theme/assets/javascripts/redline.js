@@ -30,12 +30,17 @@
  *   <div class="pp-compare" data-pp-source="…/{version}/redline.json">   {version}: a version's number
  *     <noscript><p>…Comparing any two versions needs JavaScript…</p></noscript>
  *     <p class="pp-compare-status" role="status"></p>
+ *     <div class="pp-changes-summary pp-compare-summary" hidden>…the two versions and the key…</div>
  *     the nav above, then <div class="pp-redline"></div>
  *   </div>
  *
- * The position reads "Change 3 of 12", "12 changes" or "No changes". The shipped template sets
- * no text for it; a site that overrides redline-nav.html can translate it with data-template=
- * "Change {current} of {total}", data-total="{total} changes" and data-empty on the span.
+ * The navigation shows only while there are changes. Its position reads "Change 3 of 12",
+ * "12 changes", "1 change" or "No changes". The shipped template sets no text for it; a site that
+ * overrides redline-nav.html can translate it with data-template="Change {current} of {total}",
+ * data-total="{total} changes", data-total-one and data-empty on the span.
+ *
+ * The compare view always shows the older version first (it swaps from and to if need be, and
+ * says so), then fills and shows its div.pp-compare-summary: .pp-compare-from and .pp-compare-to.
  */
 (function (root) {
   "use strict";
@@ -50,6 +55,9 @@
   const CELLS = new Set(["td", "th"]);
   const MARKS = { deleted: "del", inserted: "ins" };
   const LABELS = { deleted: "deleted: ", inserted: "inserted: " };
+  const LINK_CHANGED = "pp-link-changed";
+  const LINK_NOTE = "pp-link-note";
+  const LINK_NOTE_TEXT = ["link changed from ", " to "];
   const isMarked = (status) => status === "deleted" || status === "inserted";
   const BLOCK_CLASSES = {
     unchanged: "pp-unchanged",
@@ -440,6 +448,34 @@
     return length;
   }
 
+  /** The addresses that changed, if nothing but links' addresses did (else null: a plain del/ins). */
+  function linkChanges(deleted, inserted) {
+    if (deleted.length !== inserted.length) return null;
+    let shared = sharedLength(inserted.map((token) => token.context));
+    const moves = [];
+    for (let i = 0; i < deleted.length; i++) {
+      const [oldToken, newToken] = [deleted[i], inserted[i]];
+      if (oldToken.void || newToken.void || oldToken.text.replace(/ +$/, "") !== newToken.text.replace(/ +$/, "")) {
+        return null;
+      }
+      if (oldToken.context.length !== newToken.context.length) return null;
+      for (let depth = 0; depth < oldToken.context.length; depth++) {
+        const [oldTag, newTag] = [oldToken.context[depth], newToken.context[depth]];
+        if (oldTag.opening === newTag.opening) continue;
+        const [oldHref, newHref] = [attrValue(oldTag.attrs, "href"), attrValue(newTag.attrs, "href")];
+        if (oldTag.name !== "a" || newTag.name !== "a" || oldHref === undefined || newHref === undefined
+            || oldHref === newHref) return null;
+        shared = Math.min(shared, depth);
+        // One mention per link, in order: a link's words share its tag.
+        const last = moves[moves.length - 1];
+        if (!last || last[0] !== oldHref || last[1] !== newHref) moves.push([oldHref, newHref]);
+      }
+    }
+    if (!moves.length) return null;
+    const [from, to] = LINK_NOTE_TEXT;
+    return { shared, note: moves.map(([o, n]) => `${from}${o}${to}${n}`).join("; ") };
+  }
+
   /** Writes aligned blocks as HTML, numbering change anchors as it meets them. */
   function Renderer(prefix) {
     this.prefix = prefix;
@@ -507,11 +543,43 @@
   /** A leaf's tokens with their inline elements, each run of edits in one del or ins. */
   Renderer.prototype.inline = function (runs) {
     const stack = [];
-    for (const edit of runs) {
+    let relinked = null;
+    runs.forEach((edit, index) => {
       if (edit.startsChange) this.pending = true;
+      if (relinked) {
+        this.relinked(stack, edit.tokens, relinked);
+        relinked = null;
+        return;
+      }
+      const after = runs[index + 1];
+      if (edit.status === "deleted" && after && after.status === "inserted") {
+        relinked = linkChanges(edit.tokens, after.tokens);
+        if (relinked) return;
+      }
       this.run(stack, edit.status, edit.tokens);
-    }
+    });
     this.sync(stack, []);
+  };
+
+  /** The same words linked elsewhere: marked once, with both addresses in a note after them. */
+  Renderer.prototype.relinked = function (stack, tokens, links) {
+    this.marks += 1;
+    const mark = { identity: `\x00${this.marks}`, name: "span", attrs: [], stripId: false, mark: null };
+    this.sync(stack, frames(tokens[0].context.slice(0, links.shared), false));
+    const anchor = this.pending ? this.anchor() : null;
+    this.out.push(this.opening("span", [["class", LINK_CHANGED]], false, false, anchor));
+    stack.push(mark);
+    let context;
+    for (const token of tokens) {
+      if (token.context !== context) {
+        context = token.context;
+        const shared = links.shared;
+        this.sync(stack, frames(context.slice(0, shared), false).concat([mark], frames(context.slice(shared), false)));
+      }
+      this.out.push(token.text);
+    }
+    this.sync(stack, stack.slice(0, links.shared + 1));
+    this.out.push(`<span class="${LINK_NOTE}"> (${escapeText(links.note)})</span>`);
   };
 
   Renderer.prototype.run = function (stack, status, tokens) {
@@ -599,6 +667,9 @@
     marks: MARKS,
     labels: LABELS,
     blockClasses: BLOCK_CLASSES,
+    linkChanged: LINK_CHANGED,
+    linkNote: LINK_NOTE,
+    linkNoteText: LINK_NOTE_TEXT,
   };
 
   const core = { renderRedline, matchingBlocks, sequenceMatchingBlocks, opcodes, shared };
@@ -616,11 +687,12 @@
     return Array.from(document.querySelectorAll(".pp-redline .pp-change"));
   }
 
-  /** "Change 3 of 12" once the reader has moved, "12 changes" before, "No changes" if none. */
+  /** "Change 3 of 12" once the reader has moved, "12 changes" (or "1 change") before, "No changes" if none. */
   function showPosition(total) {
     for (const position of document.querySelectorAll(".pp-redline-nav .pp-redline-position")) {
       let template;
       if (!total) template = position.getAttribute("data-empty") || "No changes";
+      else if (current < 0 && total === 1) template = position.getAttribute("data-total-one") || "1 change";
       else if (current < 0) template = position.getAttribute("data-total") || "{total} changes";
       else template = position.getAttribute("data-template") || "Change {current} of {total}";
       position.textContent = template.replace("{current}", String(current + 1)).replace("{total}", String(total));
@@ -670,12 +742,10 @@
     step(event.key === "n" ? 1 : -1);
   }
 
+  /** The navigation, shown only while there are changes to move between. */
   function showNavigation() {
     const total = anchors().length;
-    for (const nav of document.querySelectorAll(".pp-redline-nav")) {
-      nav.hidden = false;
-      for (const button of nav.querySelectorAll(".pp-redline-next, .pp-redline-prev")) button.disabled = !total;
-    }
+    for (const nav of document.querySelectorAll(".pp-redline-nav")) nav.hidden = !total;
     showPosition(total);
   }
 
@@ -698,17 +768,23 @@
     const say = (message) => {
       if (status) status.textContent = message;
     };
+    const summary = view.querySelector(".pp-compare-summary");
+    if (summary) summary.hidden = true;
     const query = new URLSearchParams(root.location.search);
-    const from = query.get("from");
-    const to = query.get("to");
-    for (const [name, value] of [["from", from], ["to", to]]) {
-      const select = document.querySelector(`.pp-compare-form select[name="${name}"]`);
-      if (select && value) select.value = value;
-    }
+    let from = query.get("from");
+    let to = query.get("to");
     if (!from || !to) return say("Choose two versions to compare.");
     if (!VERSION.test(from) || !VERSION.test(to)) return say("Versions are written as YYYY-MM-DD.");
     if (from === to) return say(`Both sides are version ${from}: there is nothing to compare.`);
-    say(`Comparing version ${from} with version ${to}…`);
+    // Older first, always: the other way round, the newer text would show as deleted.
+    const swapped = from > to;
+    if (swapped) [from, to] = [to, from];
+    for (const [name, value] of [["from", from], ["to", to]]) {
+      const select = document.querySelector(`.pp-compare-form select[name="${name}"]`);
+      if (select) select.value = value;
+    }
+    const order = swapped ? `Showing ${from} → ${to}: the older version first. ` : "";
+    say(`${order}Comparing version ${from} with version ${to}…`);
     // The address of each version's data comes from the page (the engine's address book).
     const pattern = view.getAttribute("data-pp-source");
     try {
@@ -716,7 +792,13 @@
       const result = renderRedline(oldSource, newSource);
       target.innerHTML = result.html;
       const changes = result.count === 1 ? "1 change" : `${result.count} changes`;
-      say(`Version ${from} compared with version ${to}: ${changes}.`);
+      say(`${order}Version ${from} compared with version ${to}: ${result.count ? changes : "no changes"}.`);
+      if (summary) {
+        for (const [name, value] of [["from", from], ["to", to]]) {
+          for (const slot of summary.querySelectorAll(`.pp-compare-${name}`)) slot.textContent = value;
+        }
+        summary.hidden = false;
+      }
     } catch (error) {
       say(error.message);
     }
