@@ -1,8 +1,8 @@
 """The ``policypress`` command: check, list, compare and verify versions, and start a new site.
 
 It reads the site's settings from mkdocs.yml without running MkDocs, then hands the work to the
-engine: ``check`` (the policy lint), ``redline`` and ``terminal`` (diff), ``verify`` (published
-versions intact), ``scaffold`` (new site).
+engine: ``check`` (the policy lint), ``redline`` and ``terminal`` (diff), ``instant`` (at),
+``verify`` (published versions intact), ``scaffold`` (new site).
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from pathlib import Path
 import click
 
 from . import check as lint
-from . import proposal, render, review, scaffold, terminal, versioning
+from . import instant, proposal, render, review, scaffold, terminal, versioning
 from . import verify as integrity
 from .configuration import Configuration, read_config
 from .errors import Finding, PolicyError
+from .urls import Urls
 
 # Reporting findings, for people and for GitHub Actions
 
@@ -246,27 +247,75 @@ def _by_slug(documents, slug: str):
 
 
 @main.command()
-@click.option("--against", "published", required=True, metavar="PATH_OR_URL",
-              help="The live site's versions.json: a file path or an http(s) URL.")
-@click.option("--missing-ok", is_flag=True,
-              help="Succeed when nothing is published there yet (the site's first deployment).")
+@click.argument("when")
+@click.argument("slug", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
 @click.pass_obj
-def verify(config_file: Path, published: str, missing_ok: bool) -> None:
-    """Every published version must still be built as published: same date, text and description,
-    and no new version dated between published ones."""
+def at(config_file: Path, when: str, slug: str | None, as_json: bool) -> None:
+    """The version of every document (or of SLUG) in force at WHEN: a day (YYYY-MM-DD) or an
+    instant with its UTC offset (2024-03-03T14:00:00-08:00), whose day in the site's time zone counts."""
     config, site = _record(config_file)
     try:
-        record = integrity.read_published(published)
+        moment = instant.read_instant(when, config.settings.timezone)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
-    if record is None:
-        if not missing_ok:
-            raise click.ClickException(
-                f"nothing is published at {published}. If the site has never been deployed, pass --missing-ok."
-            )
-        click.echo(f"Nothing is published at {published} yet: nothing to verify.")
+    documents = site.documents if slug is None else (_by_slug(site.documents, slug),)
+    answers = instant.in_force_at(documents, moment)
+    urls = Urls.for_site(config.settings.site_url)
+    if as_json:
+        click.echo(instant.as_json(answers, moment, urls), nl=False)
         return
-    findings = integrity.compare(record, site.documents, config.settings)
+    day = moment.day.isoformat()
+    shown = day if moment.written == day else f"{moment.written}, which is {day} in {moment.timezone}"
+    click.echo(f"At {shown}:")
+    for answer in answers:
+        click.echo(f"\n{answer.document.title} (/{answer.document.slug}/)")
+        version = answer.version
+        if version is None:
+            click.echo(f"  none in force: the first version, {answer.first.number}, takes effect on "
+                       f"{answer.first.effective.isoformat()}.")
+            continue
+        until = f"up to {version.effective_to.isoformat()} (not included)" if version.effective_to else \
+            "with no end date yet"
+        click.echo(f"  version {version.number}, in force from {version.effective.isoformat()} {until}")
+        click.echo(f"  {urls.absolute(urls.version(answer.document.slug, version.number))}")
+        click.echo(f"  sha256 {version.sha256}")
+
+
+@main.command()
+@click.option("--against", "published", required=True, metavar="PATH_OR_URL",
+              help="The live site: its versions.json, its folder or its address (a path or an http(s) URL).")
+@click.option("--missing-ok", is_flag=True,
+              help="Succeed when nothing is published there yet (the site's first deployment).")
+@click.option("--published-only", is_flag=True,
+              help="Check only the published files, with no repository: every source.md against the sha256 "
+              "listed for it (the default where there is no mkdocs.yml).")
+@click.pass_obj
+def verify(config_file: Path, published: str, missing_ok: bool, published_only: bool) -> None:
+    """Every published version must still be built as published: same date, text and description,
+    and no new version dated between published ones. With no repository, every published text
+    must hash to the sha256 listed for it."""
+    # Without a repository (no mkdocs.yml here), what was published can only be checked against itself.
+    outsider = published_only or not config_file.exists()
+    config, site = (None, None) if outsider else _record(config_file)
+    published = integrity.list_location(published)
+    try:
+        record = integrity.read_published(published)
+        if record is None:
+            if not missing_ok:
+                raise click.ClickException(
+                    f"nothing is published at {published}. If the site has never been deployed, pass --missing-ok."
+                )
+            click.echo(f"Nothing is published at {published} yet: nothing to verify.")
+            return
+        if outsider:
+            click.echo(f"No repository{'' if published_only else f' ({config_file} not found)'}: checking each "
+                       "published text against the sha256 listed for it.")
+            findings = integrity.check_sources(record)
+        else:
+            findings = integrity.compare(record, site.documents, config.settings)
+    except PolicyError as error:
+        raise click.ClickException(str(error)) from None
     _report(findings, os.environ.get("GITHUB_ACTIONS") == "true")
     if findings:
         click.echo(f"{_plural(len(findings), 'problem')} with the published record: what was published must "

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from .document import Document
 from .render import RenderVersion
 from .urls import Urls
-from .views import PageView, applied, draft_view, redline_url, version_view
+from .views import (
+    PageView,
+    applied,
+    draft_view,
+    print_header,
+    redline_url,
+    status_line,
+    version_view,
+    version_years,
+)
 
 
 @dataclass(frozen=True)
@@ -57,14 +66,17 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
             urls.site_file(urls.current(slug)), title, document.draft if draft_on_main else main.text,
             preview if draft_on_main else PageView(
                 main_kind, version=views[main], upcoming=upcoming_view, is_current=current is not None,
-                applied=applied(document, main),
+                applied=applied(document, main), status_line=status_line(document, main, urls),
+                print_header=print_header(document, main, urls),
                 what_changes_url=None if current else redline_url(document, None, main, urls), **base),
             replaces=document.spec.source,
         ),
         SitePage(
             urls.site_file(urls.archive(slug)), f"{title}: all versions", "",
             PageView("archive", versions=tuple(views[v] for v in document.newest_first()),
-                     upcoming=upcoming_view, **base),
+                     years=version_years(document, views), upcoming=upcoming_view,
+                     status_line=status_line(document, current, urls),
+                     print_header=print_header(document, None, urls), feed_url=urls.feed(slug), **base),
         ),
     ]
     if upcoming:
@@ -73,6 +85,8 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
             urls.site_file(urls.upcoming(slug)), f"{title}: upcoming version", "",
             preview or PageView("upcoming", version=upcoming_view, previous=views[current] if current else None,
                                    applied=applied(document, upcoming),
+                                   status_line=status_line(document, upcoming, urls),
+                                   print_header=print_header(document, upcoming, urls),
                                    what_changes_url=redline_url(document, current, upcoming, urls), **base),
             searchable=False, html=rendered(shown).html, toc=rendered(shown).toc,
         ))
@@ -82,7 +96,9 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> l
             f"{title}, version {version.number}",
             "",
             PageView("archived", version=views[version], upcoming=upcoming_view,
-                     applied=applied(document, version), is_current=version is current, **base),
+                     applied=applied(document, version), is_current=version is current,
+                     status_line=status_line(document, version, urls),
+                     print_header=print_header(document, version, urls), **base),
             searchable=False, html=rendered(version).html, toc=rendered(version).toc,
         ))
     return pages

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import git
 
-from . import changes, check, feeds, history, notices, pages, redline, render, version_list, versioning
+from . import changes, check, feeds, history, notices, pages, redline, render, version_list, versioning, views
 from .errors import Finding
 from .memo import KeptFromLast
 from .render import Rendered, Renderer, RenderVersion
@@ -26,10 +26,12 @@ from .urls import Urls
 
 @dataclass(frozen=True)
 class SiteView:
-    """What every page's template may show: the change-notice banner and the feeds."""
+    """What every page's template may show: the change-notice banner, the feeds and the documents."""
 
     banner: notices.Banner | None = None
     feeds: tuple[feeds.FeedLink, ...] = ()
+    documents: tuple[views.Link, ...] = ()
+    """Each document's title and the address of its archive (for the 404 page)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, compute
                                                                             settings.timezone.key)}
     for document in record.documents:
         site_pages += pages.document_pages(document, urls, rendered)
+        # The exact text of every version, so anyone can check its published sha256
+        files.update({urls.site_file(urls.source_text(document.slug, v.number)): v.body for v in document.versions})
         redlines, data = changes.changes_pages(document, urls, computed)
         site_pages += redlines
         files.update(data)
@@ -144,7 +148,8 @@ def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, compute
     if settings.gpc:
         files[urls.site_file(urls.gpc())] = notices.gpc_json(record.documents[0])
     site_view = SiteView(notices.banner(record.documents, urls, settings.banner_days),
-                         feeds.feed_links(record.documents, urls, site_name))
+                         feeds.feed_links(record.documents, urls, site_name),
+                         tuple(views.Link(d.title, urls.archive(d.slug)) for d in record.documents))
     # What the build reports, and a strict build fails on: unclassified changes, missed notice, placeholders
     findings = (*record.findings, *notices.notice_period_findings(record.documents, settings),
                 *check.placeholders(settings, record))

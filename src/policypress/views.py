@@ -8,6 +8,7 @@ template holds no ``if`` that compares dates or classifications.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from . import redline
 from .dates import long_date
@@ -18,6 +19,26 @@ from .version import Version
 
 KIND_LABELS = {"material": "Material", "editorial": "Editorial"}
 """How a version's kind reads in tables and on changes pages."""
+
+STATUS_LABELS = {Status.IN_FORCE: "In force", Status.UPCOMING: "Upcoming", Status.SUPERSEDED: "Superseded",
+                 Status.NEVER_IN_FORCE: "Never in force"}
+"""How a version's status reads in the archive."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link after a sentence: the words it shows and where it leads."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class StatusSentence:
+    """One sentence of a page's status line, with the links that follow it."""
+
+    text: str
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +105,20 @@ class VersionView:
     """Where the version stands today, in words: in force, upcoming, superseded or never in force."""
     notice: str | None = None
     """Why a material change took effect without the usual notice, when it did."""
+    status_label: str = ""
+    """The status as the archive shows it: "In force", "Upcoming", "Superseded" or "Never in force"."""
+    is_in_force: bool = False
+    """The version in force today, which the archive marks."""
+    dates: str = ""
+    """Its version date and effective date in one phrase, as the archive lists them."""
+
+
+@dataclass(frozen=True)
+class VersionYear:
+    """The versions dated in one year, newest first: one section of the archive."""
+
+    year: str
+    versions: tuple[VersionView, ...]
 
 
 @dataclass(frozen=True)
@@ -113,6 +148,14 @@ class PageView:
     """Shows uncommitted edits (a local preview only)."""
     redline_pattern: str | None = None
     """For the compare view: the address of a version's redline.json, with ``{version}`` for its number."""
+    years: tuple[VersionYear, ...] = ()
+    """For the archive: every version, grouped by the year of its version date, newest first."""
+    status_line: tuple[StatusSentence, ...] = ()
+    """Where the page's version stands today, and what takes effect next, in sentences."""
+    print_header: str | None = None
+    """What heads every printed page: the title, the version and its permanent address."""
+    feed_url: str | None = None
+    """The document's Atom feed, for the archive's "Follow changes" link."""
 
     @property
     def shows_banner(self) -> bool:
@@ -139,7 +182,69 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
         is_upcoming=status is Status.UPCOMING,
         status=status.value,
         notice=notice_note(version),
+        status_label=STATUS_LABELS[status],
+        is_in_force=status is Status.IN_FORCE,
+        dates=(f"Revised {long_date(version.landed_on)}, effective {long_date(version.effective)}"
+               if version.takes_effect_later else f"Revised and effective {long_date(version.landed_on)}"),
     )
+
+
+def version_years(document: Document, views: dict[Version, VersionView]) -> tuple[VersionYear, ...]:
+    """The archive's sections: versions by the year of their version date, newest year first."""
+    by_year = groupby(document.newest_first(), lambda version: version.landed_on.year)
+    return tuple(VersionYear(str(year), tuple(views[v] for v in group)) for year, group in by_year)
+
+
+def status_line(document: Document, version: Version | None, urls: Urls) -> tuple[StatusSentence, ...]:
+    """Where ``version`` stands today and, while one is upcoming, when the next text takes effect; for
+    no version (the archive before any is in force), only the latter."""
+    if version is None:
+        return next_version_line(document, urls)
+    status = document.status(version)
+    start = long_date(version.effective)
+    following = document.following(version)
+    if status is Status.UPCOMING and following and document.timeline.replaced_before_effective(version):
+        return (StatusSentence(f"Version {version.number} will not apply on its own: version {following.number}, "
+                               f"which includes its changes, takes effect in its place on {start}",
+                               _read(document, following, urls)),)
+    if status is Status.UPCOMING:
+        return (StatusSentence(f"Version {version.number} is not yet in force: it takes effect on {start}."),)
+    if status is Status.SUPERSEDED:
+        successor = document.timeline.in_force(version.effective_to)
+        return (StatusSentence(f"Version {version.number} was in force from {start} until it was superseded on "
+                               f"{long_date(version.effective_to)} by version {successor.number}",
+                               _read(document, successor, urls)),)
+    if status is Status.NEVER_IN_FORCE:
+        successor = document.timeline.in_force(version.effective)
+        return (StatusSentence(f"Version {version.number} was never in force: version {successor.number}, which "
+                               f"includes its changes, took effect in its place on {start}",
+                               _read(document, successor, urls)),)
+    return (StatusSentence(f"Version {version.number} in force since {start}."), *next_version_line(document, urls))
+
+
+def _read(document: Document, version: Version, urls: Urls) -> tuple[Link, ...]:
+    return (Link(f"read version {version.number}", urls.version(document.slug, version.number)),)
+
+
+def next_version_line(document: Document, urls: Urls) -> tuple[StatusSentence, ...]:
+    """While a version is upcoming: when it takes effect, with links to read it and to what changes."""
+    upcoming = document.upcoming
+    if upcoming is None:
+        return ()
+    links = [Link("read it", urls.upcoming(document.slug))]
+    what_changes = redline_url(document, document.current, upcoming, urls)
+    if what_changes:
+        links.append(Link("see what changes", what_changes))
+    which = "A new version" if document.current else f"The {document.title}"
+    return (StatusSentence(f"{which} takes effect on {long_date(upcoming.effective)}", tuple(links)),)
+
+
+def print_header(document: Document, version: Version | None, urls: Urls) -> str:
+    """The running header of a printed page: which document, which version, and where it is kept."""
+    if version is None:
+        return f"{document.title}: all versions · {urls.absolute(urls.archive(document.slug))}"
+    return (f"{document.title} · Version {version.number} · "
+            f"{urls.absolute(urls.version(document.slug, version.number))}")
 
 
 def redline_url(document: Document, old: Version | None, new: Version, urls: Urls) -> str | None:

@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
-from sites import PROJECT, SiteRepo
+from sites import PROJECT, SiteRepo, front_matter
 
 ARTIFACTS = PROJECT / "test-artifacts"
 """What a person can look at after a run: screenshots/ of every page type, the printed changes page."""
@@ -407,3 +407,44 @@ def visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visito
             visitor.assert_well_behaved()
     finally:
         context.close()
+
+
+@dataclass(frozen=True)
+class LongHistorySite:
+    """A Privacy Statement with 500 versions, one every three days from 3 January 2022."""
+
+    site: ServedSite
+    VERSIONS = 500
+
+
+@pytest.fixture(scope="session")
+def long_history_site(tmp_path_factory, serve) -> LongHistorySite:
+    """500 short versions written with one ``git fast-import``, so the history takes a second to make;
+    every 25th version is material and takes effect at once."""
+    repo = SiteRepo.create(tmp_path_factory.mktemp("long") / "repo")
+    first = datetime(2022, 1, 3, 10, tzinfo=ZoneInfo("America/Los_Angeles"))
+    repo.write_statement("We collect your name.\n\nRevision 1.", material=True, summary="First version.")
+    repo.commit(first.isoformat())
+    stream = []
+    for number in range(2, LongHistorySite.VERSIONS + 1):
+        when = first + timedelta(days=3 * (number - 1))
+        material = number % 25 == 0
+        text = front_matter("Privacy Statement", material, f"Change number {number}.",
+                            immediate="Required by law." if material else None)
+        text += f"# Privacy Statement\n\nWe collect your name.\n\nRevision {number}.\n"
+        message = f"Change {number}"
+        stream += [
+            "commit refs/heads/main",
+            f"committer Legal Editor <editor@example.org> {int(when.timestamp())} {when:%z}",
+            f"data {len(message.encode())}", message,
+            *(["from refs/heads/main^0"] if number == 2 else []),
+            "M 100644 inline docs/privacy-statement.md",
+            f"data {len(text.encode())}", text,
+        ]
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo.root, input="\n".join(stream) + "\n",
+                   text=True, check=True)
+    repo.git("reset", "-q", "--hard", "main")
+    today = (first + timedelta(days=3 * LongHistorySite.VERSIONS)).date()
+    built = repo.build(today=today.isoformat(), args=("-q",))
+    assert built.ok, built.output
+    return LongHistorySite(serve(built.site, today))
