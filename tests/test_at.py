@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from histories import histories
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import SiteRepo
@@ -13,7 +14,6 @@ from policypress import instant, timeline, version_list
 from policypress.document import Document, DocumentSpec
 from policypress.errors import PolicyError
 from policypress.urls import Urls
-from policypress.version import ChangeNote, Landed, Origin
 
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 URLS = Urls.for_site("https://privacy.example.org/")
@@ -103,22 +103,6 @@ def test_what_is_not_a_day_or_an_instant_says_how_to_write_one(written):
 
 
 # -- over generated histories: the answer agrees with versions.json's intervals ----------------------
-
-
-@st.composite
-def histories(draw):
-    """Landing days going forward; each version names an effective date or inherits one."""
-    day, floor, landed = date(2026, 1, 1), date(2026, 1, 1), []
-    for _ in range(draw(st.integers(1, 8))):
-        day += timedelta(days=draw(st.integers(1, 40)))
-        floor = max(floor, day)
-        effective = None
-        if draw(st.booleans()):
-            effective = floor + timedelta(days=draw(st.integers(0, 90)))
-            floor = effective
-        note = ChangeNote(draw(st.booleans()), "A change.", effective)
-        landed.append(Landed("s", day, note, f"{day}\n", f"{day}\n", Origin.GIT, "x"))
-    return landed
 
 
 @st.composite

@@ -10,13 +10,13 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
+from histories import histories
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import SiteRepo
 
 from policypress import timeline
 from policypress.errors import PolicyError
-from policypress.version import ChangeNote, Landed, Origin
 
 FIRST = "2026-09-01T10:00:00-07:00"
 MATERIAL = "2026-11-29T10:00:00-08:00"
@@ -408,26 +408,6 @@ def test_a_partial_clone_whose_remote_is_gone_says_so(repo: SiteRepo, tmp_path):
 
 
 # -- the timeline's own rules, over generated histories ------------------------------------------
-
-
-def _landed(day: date, effective: date | None, material: bool = False) -> Landed:
-    return Landed("s", day, ChangeNote(material, "A change.", effective), f"{day}\n", f"{day}\n", Origin.GIT, "x")
-
-
-@st.composite
-def histories(draw):
-    """Landing days going forward; each version either names an effective date no earlier than what
-    it must wait for, or inherits one."""
-    day, floor, landed = date(2026, 1, 1), date(2026, 1, 1), []
-    for _ in range(draw(st.integers(1, 8))):
-        day += timedelta(days=draw(st.integers(1, 40)))
-        floor = max(floor, day)
-        effective = None
-        if draw(st.booleans()):
-            effective = floor + timedelta(days=draw(st.integers(0, 90)))
-            floor = effective
-        landed.append(_landed(day, effective))
-    return landed
 
 
 @settings(max_examples=200, deadline=None)
