@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import redline
-from .dates import long_date
 from .document import Document
 from .pages import SitePage
 from .urls import Urls
 from .version import Version
-from .views import PageView, RedlineView, draft_version_view, redline_view, version_view
+from .views import PageView, RedlineView, changes_title, draft_version_view, redline_view, version_view
 
 ParsedBody = Callable[[Version], redline.Body]
 """A version's rendered body, parsed for redlining (the site memoises it)."""
@@ -61,7 +60,7 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[l
         html, view = computed.between(previous, version)
         site_pages.append(SitePage(
             urls.site_file(urls.changes(slug, version.number)),
-            f"{title}: what changed on {long_date(version.landed_on)}",
+            changes_title(document, version),
             "",
             PageView("changes", version=views[version], previous=views[previous], redline=view,
                      is_current=version is document.current, **base),

@@ -308,6 +308,13 @@ def applied(document: Document, version: Version) -> str:
     return f"This version was replaced before it took effect on {start}."
 
 
+def changes_title(document: Document, version: Version) -> str:
+    """A changes page's title: the day readers see the change, which for a pending version is ahead."""
+    if document.status(version) is Status.UPCOMING:
+        return f"{document.title}: what will change on {long_date(version.effective)}"
+    return f"{document.title}: what changed on {long_date(version.effective)}"
+
+
 def redline_view(result: redline.Redline) -> RedlineView:
     """What changed, by section, with a numbered link to each change."""
     sections: list[ChangedSection] = []
