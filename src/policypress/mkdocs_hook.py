@@ -59,7 +59,8 @@ def on_config(config):
     # Rendered history is reused only while the configuration, templates and engine are the same.
     _state["history"] = render_cache.RenderedHistory(
         config_file.parent / render_cache.CACHE_FOLDER,
-        render_cache.files_fingerprint([Path(__file__).parent, *map(Path, filter(None, [config.theme.custom_dir]))]),
+        # The engine's Python is fingerprinted by render_cache itself; here, the templates and assets.
+        render_cache.files_fingerprint([THEME, *map(Path, filter(None, [config.theme.custom_dir]))]),
         # The engine's own name and version too: ProperDocs stamps its own generator tag into pages.
         {"engine": mkdocs_version, **{key: value for key, value in config.items() if key not in _NOT_RENDERED}},
         [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
