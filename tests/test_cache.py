@@ -106,6 +106,27 @@ def test_editing_the_sites_own_template_renders_history_again(repo: SiteRepo):
         assert "Template marker." in again.page(f"/privacy-statement/versions/2026-01-{day}/")
 
 
+def test_editing_a_second_hook_outside_hooks_renders_history_again(repo: SiteRepo):
+    # A site's own hook, kept anywhere (here in tools/), may change every page it sees.
+    config = yaml.safe_load((repo.root / "mkdocs.yml").read_text())
+    config["hooks"] = [*config["hooks"], "tools/marker.py"]
+    (repo.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    hook = repo.root / "tools" / "marker.py"
+    hook.parent.mkdir()
+    marker = "def on_page_content(html, page, config, files):\n    return html + '<p>{}</p>'\n"
+    hook.write_text(marker.format("first marker"))
+    three_versions(repo)
+    first = repo.build(today=TODAY, site_dir="first")
+    hook.write_text(marker.format("second marker"))
+
+    again = repo.build(today=TODAY, site_dir="again")
+
+    assert first.ok and again.ok, first.output + again.output
+    for day in ("05", "12", "19"):
+        assert "first marker" in first.page(f"/privacy-statement/versions/2026-01-{day}/")
+        assert "second marker" in again.page(f"/privacy-statement/versions/2026-01-{day}/")
+
+
 def test_a_new_version_renders_the_archived_page_of_the_one_it_replaces(repo: SiteRepo):
     three_versions(repo)
     assert repo.build(today=TODAY).ok

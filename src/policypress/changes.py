@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import redline
 from .document import Document
@@ -28,8 +27,8 @@ class Redlines:
 
     between: Callable[[Version, Version], tuple[str, RedlineView]]
     """The redline HTML from one version to the next, and its summary."""
-    data: Callable[[Version, str], str | Path]
-    """A version's ``redline.json`` (given its site path): the JSON, or the file it was written to."""
+    data: Callable[[Version], str]
+    """A version's ``redline.json``, which the compare view reads."""
 
 
 def redlines(parsed: ParsedBody) -> Redlines:
@@ -39,21 +38,21 @@ def redlines(parsed: ParsedBody) -> Redlines:
         result = redline.compare(parsed(old), parsed(new))
         return result.html, redline_view(result)
 
-    return Redlines(between, lambda version, path: redline.body_source(parsed(version)))
+    return Redlines(between, lambda version: redline.body_source(parsed(version)))
 
 
-def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[list[SitePage], dict[str, str | Path]]:
-    """A changes page for every version that has a predecessor, the compare view, and the data
-    the compare view reads."""
+def changes_pages(document: Document, urls: Urls, computed: Redlines,
+                  publish: Callable[[str, str], None]) -> list[SitePage]:
+    """A changes page for every version that has a predecessor, and the compare view; the data the
+    compare view reads goes to ``publish`` (site path, content) as it is made."""
     slug, title = document.slug, document.title
     views = {v: version_view(document, v, urls) for v in document.versions}
     base = dict(title=title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
                 compare_url=urls.compare(slug))
-    site_pages, data = [], {}
+    site_pages = []
     for version in document.versions:
         # Each version's data right before its redline: both read its parsed body.
-        path = urls.site_file(urls.redline_data(slug, version.number))
-        data[path] = computed.data(version, path)
+        publish(urls.site_file(urls.redline_data(slug, version.number)), computed.data(version))
         previous = document.previous(version)
         if previous is None:
             continue
@@ -83,4 +82,4 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines) -> tuple[l
                  redline_pattern=urls.redline_data(slug, "{version}"), **base),
         searchable=False, html="",
     ))
-    return site_pages, data
+    return site_pages

@@ -61,6 +61,8 @@ def on_config(config):
         config_file.parent / render_cache.CACHE_FOLDER,
         # The engine's Python is fingerprinted by render_cache itself; here, the templates and assets.
         render_cache.files_fingerprint([THEME, *map(Path, filter(None, [config.theme.custom_dir]))]),
+        # Every hook's own code, wherever it lives: a hook may change any page.
+        [(name, Path(hook.__file__).read_bytes()) for name, hook in config.hooks.items()],
         # The engine's own name and version too: ProperDocs stamps its own generator tag into pages.
         {"engine": mkdocs_version, **{key: value for key, value in config.items() if key not in _NOT_RENDERED}},
         [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
@@ -79,42 +81,7 @@ def on_serve(server, config, builder):
 
 
 def on_files(files: Files, config) -> Files:
-    settings, urls = _state["settings"], _state["urls"]
-    try:
-        built = _state["cache"].build(
-            settings, urls, Renderer(config.markdown_extensions, config.mdx_configs),
-            with_drafts=_state["command"] == "serve", site_name=config.site_name,
-            data_dir=None if _state["command"] == "serve" else Path(config.site_dir),
-        )
-    except PolicyError as error:
-        raise PluginError(str(error)) from None
-    # Under mkdocs serve findings stay warnings, even with strict set, so the preview keeps working.
-    _report(built.findings, strict=config.strict and _state["command"] != "serve")
-    for source in built.unpublished:
-        shown = "shown as an unpublished draft" if _state["command"] == "serve" else "not published by this build"
-        log.info(f"{source} has uncommitted edits: {shown} until they are committed.")
-    _state["built"] = built
-    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH (read after this event): take it from Git,
-    # not the clock, unless the person building set it themselves.
-    if _state["epoch_from_git"] and built.source_date_epoch is not None:
-        os.environ["SOURCE_DATE_EPOCH"] = str(built.source_date_epoch)
-    planned = {}
-    for page in built.pages:
-        file = _file_for(page, files, config)
-        planned[file.src_uri] = page
-    _state["verbatim"] = {}
-    for path, content in built.files.items():
-        if path.endswith(".md"):
-            # MkDocs renders every .md file as a page; a version's source.md must stay its exact bytes
-            # (its sha256 is published), so on_post_build writes it into site_dir instead.
-            _state["verbatim"][path] = content
-            continue
-        # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
-        # Data the engine wrote into site_dir already is left where it is (MkDocs skips the copy).
-        where = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
-        files.append(File.generated(config, path, **where, inclusion=InclusionLevel.INCLUDED))
-    _state["pages"] = planned
-    return files
+    return _publish(_build(config), files, config)
 
 
 def on_nav(nav, config, files):
@@ -159,7 +126,7 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config):
     _state["history"].flush()  # the rendered-page cache is written beside the build
-    # Each version's source.md, byte for byte (see on_files: MkDocs would have rendered it).
+    # Each version's source.md kept in memory (a preview), byte for byte (see _publish).
     for path, content in _state["verbatim"].items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -169,7 +136,50 @@ def on_post_build(config):
 def on_template_context(context, template_name, config):
     # Pages without a Markdown source (404.html) show the banner and feed links too.
     context["policypress_site"] = _state["built"].site_view
+    if template_name == "sitemap.xml":  # the engine orders the sitemap and gives each page its priority
+        pages = [(_state["urls"].base_path + f.page.url, f.page.update_date) for f in context["pages"] if f.page]
+        context["policypress_sitemap"] = views.sitemap(pages, _state["urls"], _state["settings"])
     return context
+
+
+def _build(config) -> site.Built:
+    """The engine's build, its findings reported (a strict build stops on them)."""
+    serving = _state["command"] == "serve"
+    try:
+        built = _state["cache"].build(
+            _state["settings"], _state["urls"], Renderer(config.markdown_extensions, config.mdx_configs),
+            with_drafts=serving, site_name=config.site_name, data_dir=None if serving else Path(config.site_dir),
+        )
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+    # Under mkdocs serve findings stay warnings, even with strict set, so the preview keeps working.
+    _report(built.findings, strict=config.strict and not serving)
+    for path in built.unpublished:
+        shown = "shown as an unpublished draft" if serving else "not published by this build"
+        log.info(f"{path} has uncommitted edits: {shown} until they are committed.")
+    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH (read after this event): take it from Git,
+    # not the clock, unless the person building set it themselves.
+    if _state["epoch_from_git"] and built.source_date_epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(built.source_date_epoch)
+    return built
+
+
+def _publish(built: site.Built, files: Files, config) -> Files:
+    """The engine's pages and files, as MkDocs files."""
+    _state.update(built=built, pages={_file_for(page, files, config).src_uri: page for page in built.pages})
+    # MkDocs renders every .md file as a page; a version's source.md must stay its exact bytes (its
+    # sha256 is published), so it is never handed to MkDocs: on_post_build writes those kept in memory.
+    _state["verbatim"] = {path: content for path, content in built.files.items() if path.endswith(".md")}
+    # INCLUDED explicitly: MkDocs would exclude dot-folders such as .well-known/.
+    for path, content in built.files.items():
+        if path not in _state["verbatim"]:
+            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.INCLUDED))
+    # Files the engine wrote into site_dir already stay where they are (MkDocs skips the copy).
+    for path in built.written:
+        if not path.endswith(".md"):
+            files.append(File.generated(config, path, abs_src_path=os.path.join(config.site_dir, path),
+                                        inclusion=InclusionLevel.INCLUDED))
+    return files
 
 
 def _report(findings: tuple[Finding, ...], *, strict: bool) -> None:

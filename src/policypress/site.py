@@ -39,15 +39,36 @@ class Built:
     """What a build publishes besides the ordinary pages."""
 
     pages: list[pages.SitePage]
-    files: dict[str, str | Path]
-    """Generated non-page files by site path, e.g. ``versions.json``: their content, or where it
-    was written."""
+    files: dict[str, str]
+    """Generated non-page files by site path, e.g. ``versions.json``, and their content."""
     findings: tuple[Finding, ...]
     unpublished: tuple[str, ...] = ()
     site_view: SiteView = SiteView()
     source_date_epoch: int | None = None
     """When HEAD was committed: the build date a generator stamps into sitemaps, taken from Git so
     that the same commit always builds the same bytes. None in a repository with no commits."""
+    written: tuple[str, ...] = ()
+    """Generated files, by site path, already written into the site folder as they were made."""
+
+
+class Output:
+    """Where a build's generated files go: kept by site path, or, given the site folder (a one-off
+    build), written there as they are made, so that a long history's ``redline.json`` files never
+    sit in memory all at once. A live preview keeps them, for the next rebuild to reuse."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.files: dict[str, str] = {}
+        self.written: list[str] = []
+
+    def add(self, path: str, content: str) -> None:
+        if self.folder is None:
+            self.files[path] = content
+            return
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, "utf-8")
+        self.written.append(path)
 
 
 class BuildCache:
@@ -69,18 +90,19 @@ class BuildCache:
     def build(self, settings: Settings, urls: Urls, renderer: Renderer, *, with_drafts: bool = False,
               site_name: str = "", data_dir: Path | None = None) -> Built:
         """The site's pages and files. With ``data_dir`` (a one-off build), each ``redline.json``
-        is written there as soon as it is made, so that a long history's data never sits in
-        memory all at once; without it (a live preview), they are kept for the next rebuild."""
+        is written there as soon as it is made (``Output``); without it (a live preview), they are
+        kept for the next rebuild."""
         record = self.read(settings, with_drafts=with_drafts)
-        rendered, computed = self.renderings(settings, urls, renderer, data_dir)
+        rendered, computed = self.renderings(settings, urls, renderer, keep_data=data_dir is None)
         with _fewer_cycle_collections():
-            return plan(record, urls, rendered, computed, settings=settings, site_name=site_name)
+            return plan(record, urls, rendered, computed, settings=settings, site_name=site_name,
+                        output=Output(data_dir))
 
-    def renderings(self, settings: Settings, urls: Urls, renderer: Renderer,
-                   data_dir: Path | None = None) -> tuple[RenderVersion, changes.Redlines]:
+    def renderings(self, settings: Settings, urls: Urls, renderer: Renderer, *,
+                   keep_data: bool = True) -> tuple[RenderVersion, changes.Redlines]:
         """Each version's HTML (rendered once, for its archived page and its redlines), redlines
         and redline.json, reused while the texts, the documents and the Markdown settings are the
-        same."""
+        same. ``keep_data=False`` keeps no redline.json for the next round (a one-off build)."""
         self._computed.next_round()
         memo = self._computed.get
         context = (renderer.key, urls.base_path, settings.documents)
@@ -91,26 +113,24 @@ class BuildCache:
             return memo(("html", version.slug, version.text, context), lambda: as_on_the_site(version))
 
         parsers = {spec.slug: redline.Parser() for spec in settings.documents}
-        recent: dict = {}
+        # Versions are redlined in order: a body is needed by its own redline and by the next one,
+        # so each document keeps the bodies of its last two versions (one round per new body).
+        bodies = {spec.slug: KeptFromLast() for spec in settings.documents}
 
         def parsed(version) -> redline.Body:
-            # Versions are redlined in order: a body is needed by its own redline and the next one.
-            key = (version.slug, version.sha256)
-            if key not in recent:
-                if len(recent) == 2 * len(parsers):
-                    del recent[next(iter(recent))]
-                recent[key] = parsers[version.slug].body(rendered(version).html)
-            return recent[key]
-
-        def data(version, path: str) -> str | Path:
-            if data_dir is None:
-                return memo(("data", version.slug, version.sha256, context), lambda: computed.data(version, path))
-            written = data_dir / path
-            written.parent.mkdir(parents=True, exist_ok=True)
-            written.write_text(computed.data(version, path), "utf-8")
-            return written
+            kept, key = bodies[version.slug], version.sha256
+            found = kept.find(key)
+            if found is None:
+                kept.next_round()
+                found = kept.keep(key, parsers[version.slug].body(rendered(version).html))
+            return found
 
         computed = changes.redlines(parsed)
+        data = computed.data
+        if keep_data:
+            def data(version) -> str:
+                return memo(("data", version.slug, version.sha256, context), lambda: computed.data(version))
+
         return rendered, changes.Redlines(
             lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context),
                                   lambda: computed.between(old, new)),
@@ -132,28 +152,30 @@ def _fewer_cycle_collections() -> Iterator[None]:
 
 
 def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, computed: changes.Redlines, *,
-         settings: Settings, site_name: str) -> Built:
+         settings: Settings, site_name: str, output: Output | None = None) -> Built:
+    output = output or Output()
     site_pages = []
-    files = {urls.site_file(urls.version_list()): version_list.versions_json(record.documents, urls,
-                                                                            settings.timezone.key)}
+    output.add(urls.site_file(urls.version_list()),
+               version_list.versions_json(record.documents, urls, settings.timezone.key))
     for document in record.documents:
         site_pages += pages.document_pages(document, urls, rendered)
         # The exact text of every version, so anyone can check its published sha256
-        files.update({urls.site_file(urls.source_text(document.slug, v.number)): v.body for v in document.versions})
-        redlines, data = changes.changes_pages(document, urls, computed)
-        site_pages += redlines
-        files.update(data)
+        for v in document.versions:
+            output.add(urls.site_file(urls.source_text(document.slug, v.number)), v.body)
+        site_pages += changes.changes_pages(document, urls, computed, output.add)
     # Change notices: feeds of every version, the banner, and the notice-period check
-    files.update(feeds.atom_feeds(record.documents, urls, settings.timezone, site_name))
+    for path, feed in feeds.atom_feeds(record.documents, urls, settings.timezone, site_name).items():
+        output.add(path, feed)
     if settings.gpc:
-        files[urls.site_file(urls.gpc())] = notices.gpc_json(record.documents[0])
+        output.add(urls.site_file(urls.gpc()), notices.gpc_json(record.documents[0]))
     site_view = SiteView(notices.banner(record.documents, urls, settings.banner_days),
                          feeds.feed_links(record.documents, urls, site_name),
                          tuple(views.Link(d.title, urls.archive(d.slug)) for d in record.documents))
     # What the build reports, and a strict build fails on: unclassified changes, missed notice, placeholders
     findings = (*record.findings, *notices.notice_period_findings(record.documents, settings),
                 *check.placeholders(settings, record))
-    return Built(site_pages, files, findings, record.unpublished, site_view, record.head_time)
+    return Built(site_pages, output.files, findings, record.unpublished, site_view, record.head_time,
+                 tuple(output.written))
 
 
 def _repository_state(settings: Settings) -> tuple:
