@@ -60,6 +60,16 @@ SCENARIOS = [
         "See [our *partners*](https://example.org/c) and [us](https://example.org/d) or [them](https://y.org/ \"T\").",
     ),
     ("Alpha beta gamma delta.", "Something else altogether now."),
+    (
+        "Intro.\n\n- we collect your name and email address\n- payment details go to our provider\n"
+        "- logs are kept for thirty days only\n- support reads messages when asked\n- you can delete it all\n",
+        "Intro.\n\n- we collect your name and email address\n- partners see statistics monthly\n"
+        "- logs are kept for thirty days only\n- contracts forbid resale\n- nothing is kept long\n\nMore.\n",
+    ),
+    (
+        "Intro.\n\nEffective August 11, 2020\n\nEnd.\n\n## Cookies\n\nWe use some.\n\n## Ads\n\nNone.\n",
+        "Intro.\n\nEffective March 6, 2024\n\nEnd.\n\n## Analytics\n\nCounted.\n\n## Partners\n\nFew.\n",
+    ),
     ("Same text.", "Same text."),
 ]
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from policypress.redline import redline, redline_source
-from policypress.redline.tunables import PAIRING_WINDOW, SIMILARITY
+from policypress.redline.tunables import KEPT_RUN, KEPT_SHARE, PAIRING_WINDOW, SIMILARITY, SLIVER
 
 FOLDER = Path(__file__).resolve().parent
 FILES = ("old.html", "new.html", "old.json", "new.json", "expected.html", "expected.json")
@@ -59,6 +59,7 @@ OTHER = (
 
 assert len(set(KEPT)) == len(set(OTHER)) == 20 and not set(KEPT) & set(OTHER)
 assert SIMILARITY == 0.5, "The similarity cases below count words for a threshold of 0.5: count them again."
+assert (KEPT_RUN, KEPT_SHARE, SLIVER) == (6, 0.25, 3), "The kept-run and sliver cases below count words: count again."
 
 
 def p(words: list[str] | str) -> str:
@@ -98,6 +99,39 @@ def sharing(kept: int, at: str = "start") -> str:
     return p(OTHER[:lead] + KEPT[lead : lead + kept] + OTHER[lead + kept :])
 
 
+def scattered(kept: int) -> str:
+    """``KEPT`` with ``kept`` of its words left in place one by one, never two in a row, and the
+    others replaced by ``OTHER``'s: similarity kept / 20, no kept run to pair by."""
+    step = 20 // kept
+    return p([word if index % step == 0 and index // step < kept else OTHER[index] for index, word in enumerate(KEPT)])
+
+
+SENTENCES = [
+    "We collect the name and email address you give us when you open an account.",
+    "Payment details go straight to our payment provider and never reach our servers.",
+    "We keep server logs for thirty days to keep the service secure.",
+    "Our support team reads your messages only when you ask for help.",
+    "You can download or delete everything we hold about you from your settings.",
+]
+"""Five sentences of a paragraph, no two sharing a run of words."""
+
+NEW_SENTENCES = [
+    "Partners see pseudonymous statistics once a month through encrypted channels.",
+    "Contracts forbid them from reselling, profiling or tracking anybody.",
+    "Nothing they receive is retained beyond ninety days.",
+]
+
+REWRITE_OLD = (
+    "Before sharing any records we review each request carefully, then we notify affected members "
+    "promptly and the regulator within three days"
+)
+REWRITE_NEW = (
+    "Prior to disclosing personal files our counsel examines every demand thoroughly, after which staff inform "
+    "those concerned without delay and the authority inside seventy two hours"
+)
+"""A sentence rewritten phrase by phrase, keeping only ``and the`` between two changes."""
+
+
 ORIGINAL = p(KEPT)
 EDITED = p(KEPT[:7] + ["region"] + KEPT[8:])
 """``ORIGINAL`` with one word changed: similar enough to pair anywhere in the window."""
@@ -120,15 +154,71 @@ CASES = [
          "12 of 20 words kept in the middle, none at either end: similarity 0.6, diffed word by word.",
          ORIGINAL, sharing(12, at="middle")),
     Case("similarity-just-below-the-threshold",
-         "9 of 20 words kept: similarity 0.45, so the old paragraph is deleted and the new one inserted.",
-         ORIGINAL, sharing(9)),
+         "9 of 20 words kept, none next to another: similarity 0.45 and no kept run, so the old "
+         "paragraph is deleted and the new one inserted.",
+         ORIGINAL, scattered(9)),
     Case("similarity-well-below-the-threshold",
-         "7 of 20 words kept in the middle: similarity 0.35, deleted and inserted.",
-         ORIGINAL, sharing(7, at="middle")),
+         "7 of 20 words kept one by one: similarity 0.35, deleted and inserted.",
+         ORIGINAL, scattered(7)),
     Case("similarity-below-the-threshold-by-length",
          "A 5-word paragraph grown to 20 words that include all 5: at most 2 * 5 / 25 = 0.4 similar, "
-         "deleted and inserted.",
+         "but alone in its place and too short to hold a kept run, so it is edited: 15 words inserted.",
          p(KEPT[:5]), p(KEPT[:5] + OTHER[:15])),
+    Case("kept-run-of-nine-words-below-the-threshold",
+         f"9 of 20 words kept in a row: similarity 0.45, but a run of at least KEPT_RUN ({KEPT_RUN}) words "
+         f"making up 9 / 20 ≥ KEPT_SHARE ({KEPT_SHARE}) of the paragraph, so it is diffed word by word.",
+         ORIGINAL, sharing(9)),
+    Case("kept-run-one-word-too-short",
+         f"Two runs of {KEPT_RUN - 1} kept words, one short of KEPT_RUN, and 13 new words: similarity "
+         "2 * 10 / 43 ≈ 0.47 and no kept run, so deleted and inserted.",
+         p(KEPT[:5] + OTHER[:10] + KEPT[5:10]),
+         p(KEPT[:5] + OTHER[10:20] + ["then", "later"] + KEPT[5:10] + ["again"])),
+    Case("kept-runs-just-short-of-the-share",
+         f"A kept run of {KEPT_RUN} words in a 25-word paragraph: 6 / 25 < KEPT_SHARE ({KEPT_SHARE}) and "
+         "dissimilar, so deleted and inserted; with 7 of 25 it would pair.",
+         p(KEPT[:6] + OTHER[:19]), p(KEPT[:6] + [f"{word}s" for word in OTHER[:19]])),
+    Case("kept-run-of-exactly-the-share",
+         f"A kept run of {KEPT_RUN} words in a 24-word paragraph: 6 / 24 = KEPT_SHARE ({KEPT_SHARE}), so "
+         "though dissimilar it is diffed word by word.",
+         p(KEPT[:6] + OTHER[:18]), p(KEPT[:6] + [f"{word}s" for word in OTHER[:18]])),
+    Case("paragraph-keeps-two-of-five-sentences",
+         "Two of five sentences kept, three replaced: similarity below 0.5, but the kept sentences are "
+         "runs of words, so the paragraph is an edit showing each replaced sentence, not a deletion "
+         "and an insertion.",
+         p(" ".join(SENTENCES)),
+         p(" ".join([SENTENCES[0], NEW_SENTENCES[0], SENTENCES[2], *NEW_SENTENCES[1:]]))),
+    Case("rewritten-sentence-reads-as-phrases",
+         f"A sentence rewritten phrase by phrase keeps a word or two between changes (\"and the\"): a "
+         f"kept run shorter than SLIVER ({SLIVER}) and than the changes on both sides joins them, so it "
+         "reads as one deleted and one inserted phrase, not confetti.",
+         p("The notice applies. " + REWRITE_OLD + " as the law requires. Nothing else changes here today."),
+         p("The notice applies. " + REWRITE_NEW + " as the law requires. Nothing else changes here today.")),
+    Case("kept-phrase-of-sliver-length-stays",
+         f"The same rewrite keeping three words (\"and the regulator\"), SLIVER ({SLIVER}) long: the "
+         "kept phrase stays between two changes.",
+         p("The notice applies. " + REWRITE_OLD + " as the law requires. Nothing else changes here today."),
+         p("The notice applies. " + REWRITE_NEW.replace("authority", "regulator")
+           + " as the law requires. Nothing else changes here today.")),
+    Case("words-replaced-beside-a-kept-word-stay-apart",
+         "Two single words replaced around one kept word: the kept word is not shorter than the "
+         "changes beside it, so they stay two changes.",
+         p(KEPT), p(KEPT[:3] + ["all"] + KEPT[4:5] + ["phone"] + KEPT[6:])),
+    Case("paragraph-rewritten-with-nothing-shared",
+         "A long paragraph replaced by one sharing no word, with a new one after it: nothing pairs "
+         "them, so deleted and inserted as one change.",
+         TOP + ORIGINAL + BOTTOM, TOP + p(OTHER) + notes(1) + BOTTOM),
+    Case("date-line-edited-in-place",
+         "A short line alone in its place (\"Effective …\") keeps one word of four: too short to hold a "
+         "kept run, it is still the same line, edited.",
+         TOP + p("Effective August 11, 2020") + BOTTOM, TOP + p("Effective March 6, 2024") + BOTTOM),
+    Case("sections-rewritten-are-a-change-each",
+         "Two sections replaced by two others, whole: one change per section on each side (a heading "
+         "starts a new change when the change already holds a heading of its side), not one change "
+         "for the lot.",
+         TOP + h2("Cookies", "cookies") + p("We use cookies.") + h2("Marketing", "marketing") + p("Newsletters.")
+         + BOTTOM,
+         TOP + h2("Analytics", "analytics") + p("Counted visits.") + h2("Advertising", "advertising")
+         + p("No adverts.") + h2("Partners", "partners") + p("None at all.") + BOTTOM),
     Case("same-words-in-reverse-order",
          "The same 20 words reversed: every word is shared, but only one matches in order (0.05), "
          "deleted and inserted.",

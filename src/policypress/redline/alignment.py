@@ -1,7 +1,11 @@
 """Alignment: which blocks of two versions stayed, went, came or were edited, and which words.
 
-Blocks are matched by key; blocks between matches pair up when similar enough and are diffed
-word by word. Matching is difflib's (autojunk off), after setting aside the common ends.
+Blocks are matched by key; blocks between matches pair up when alike and are diffed word by word.
+Two blocks are alike when similar enough (``SIMILARITY``) or when runs of ``KEPT_RUN`` words they
+share make up ``KEPT_SHARE`` of the shorter: a paragraph that kept two of its five sentences is
+an edit, not a deletion and an insertion. Matching is difflib's (autojunk off), after setting
+aside the common ends; a leaf's word edits are then cleaned up so that a sliver of a kept word
+or two between two changes joins them (``SLIVER``), and a rewrite reads as phrases.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from .body import CELLS, Block, Token
-from .tunables import PAIRING_WINDOW, SIMILARITY
+from .tunables import KEPT_RUN, KEPT_SHARE, PAIRING_WINDOW, SIMILARITY, SLIVER
 
 
 class Status(StrEnum):
@@ -65,59 +69,124 @@ def align(old: Sequence[Block], new: Sequence[Block]) -> tuple[AlignedBlock, ...
 
 
 def _pair(old: Sequence[Block], new: Sequence[Block]) -> list[AlignedBlock]:
-    """Pair edited blocks in order; whatever finds no partner was deleted or inserted."""
+    """Pair edited blocks in order; whatever finds no partner was deleted or inserted.
+
+    An old block takes the first block in its window that is similar, else the first that is
+    only alike by the runs they share.
+    """
+    if len(old) == len(new) == 1:
+        # Alone between the same kept blocks: a short block is the same if they share a word.
+        edited = _compare(old[0], new[0], in_place=True)
+        if edited is not None:
+            return [edited[0]]
     paired: list[AlignedBlock] = []
     start = 0
     for old_block in old:
+        found = None
         for index in range(start, min(len(new), start + PAIRING_WINDOW)):
             edited = _compare(old_block, new[index])
-            if edited:
-                paired += [AlignedBlock(Status.INSERTED, None, block) for block in new[start:index]]
-                paired.append(edited)
-                start = index + 1
-                break
-        else:
+            if edited is not None and (found is None or edited[1]):
+                found = (index, edited[0])
+                if edited[1]:
+                    break
+        if found is None:
             paired.append(AlignedBlock(Status.DELETED, old_block, None))
+            continue
+        index, edited = found
+        paired += [AlignedBlock(Status.INSERTED, None, block) for block in new[start:index]]
+        paired.append(edited)
+        start = index + 1
     paired += [AlignedBlock(Status.INSERTED, None, block) for block in new[start:]]
     return paired
 
 
-def _compare(old: Block, new: Block) -> AlignedBlock | None:
-    """The two blocks as one edited block, or None if they are not the same block."""
+def _compare(old: Block, new: Block, in_place: bool = False) -> tuple[AlignedBlock, bool] | None:
+    """The two blocks as one edited block, and whether they are similar (not only alike by the
+    runs they share); None if they are not the same block. Leaves ``in_place`` too short to hold
+    a kept run need only share a token."""
     if old.tag != new.tag or old.is_container != new.is_container:
         return None
-    if new.tag in CELLS:
-        blocks = _matching_blocks(old.keys, new.keys)
+    short = old.children is None and min(len(old.keys), len(new.keys)) < KEPT_RUN
+    always = new.tag in CELLS or (in_place and short and _shared_count(old.keys, new.keys) > 0)
+    if old.children is not None:
+        # A container's children are aligned next: counting its words is a good enough likeness,
+        # where matching them all would take time that grows with the square of a long table's.
+        similar = always or _shared_count(old.keys, new.keys) >= _least_shared(old.keys, new.keys)
+        if not similar and not _shares_runs(old, new):
+            return None
+        return AlignedBlock(Status.CHANGED, old, new, children=align(old.children, new.children)), similar
+    if always:
+        blocks, similar = _matching_blocks(old.keys, new.keys), True
     else:
         blocks = _matching_if_similar(old.keys, new.keys)
+        similar = blocks is not None
         if blocks is None:
-            return None
-    if old.children is not None:
-        return AlignedBlock(Status.CHANGED, old, new, children=align(old.children, new.children))
-    return AlignedBlock(Status.CHANGED, old, new, edits=_edits(old.tokens, new.tokens, blocks))
+            if not _shares_runs(old, new):
+                return None
+            blocks = _matching_blocks(old.keys, new.keys)
+    return AlignedBlock(Status.CHANGED, old, new, edits=_edits(old.tokens, new.tokens, blocks)), similar
+
+
+def _least_shared(old: Sequence[str], new: Sequence[str]) -> float:
+    """How many tokens two sequences must have in common to be similar."""
+    return SIMILARITY * (len(old) + len(new)) / 2.0
+
+
+def _shared_count(old: Sequence[str], new: Sequence[str]) -> int:
+    """Tokens the two have in common, in any order: a bound on what matching finds."""
+    return sum((Counter(old) & Counter(new)).values())
 
 
 def _matching_if_similar(old: Sequence[str], new: Sequence[str]) -> list[Match] | None:
     total = len(old) + len(new)
     if not total:
         return _matching_blocks(old, new)
+    least = _least_shared(old, new)
     # Cheap upper bounds on the similarity first; they only save time, never change the answer.
-    if 2.0 * min(len(old), len(new)) / total < SIMILARITY:
+    if min(len(old), len(new)) < least:
         return None
     prefix, suffix = _common_ends(old, new)
-    if 2.0 * (prefix + suffix) / total < SIMILARITY:
-        middles = Counter(old[prefix : len(old) - suffix]) & Counter(new[prefix : len(new) - suffix])
-        if 2.0 * (prefix + suffix + sum(middles.values())) / total < SIMILARITY:
+    if prefix + suffix < least:
+        middles = _shared_count(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix])
+        if prefix + suffix + middles < least:
             return None
     blocks = _matching_blocks(old, new, (prefix, suffix))
-    if 2.0 * sum(block.size for block in blocks) / total < SIMILARITY:
+    if sum(block.size for block in blocks) < least:
         return None
     return blocks
 
 
+def _shares_runs(old: Block, new: Block) -> bool:
+    """Whether runs of ``KEPT_RUN`` tokens found in the longer block make up ``KEPT_SHARE`` of the
+    shorter (the old one if they are as long): a kept sentence or two, wherever they moved."""
+    shorter, longer = (old, new) if len(old.keys) <= len(new.keys) else (new, old)
+    keys = shorter.keys
+    if len(keys) < KEPT_RUN:
+        return False
+    found = _runs(longer)
+    covered = 0
+    end = 0
+    """Where the runs found so far end: tokens before it are counted."""
+    for start in range(len(keys) - KEPT_RUN + 1):
+        if keys[start : start + KEPT_RUN] in found:
+            covered += start + KEPT_RUN - max(start, end)
+            end = start + KEPT_RUN
+    return covered >= KEPT_SHARE * len(keys)
+
+
+def _runs(block: Block) -> frozenset[tuple[str, ...]]:
+    """Every run of ``KEPT_RUN`` tokens of the block, worked out once per block."""
+    runs = block.memo.get("runs")
+    if runs is None:
+        keys = block.keys
+        runs = frozenset(keys[start : start + KEPT_RUN] for start in range(len(keys) - KEPT_RUN + 1))
+        block.memo["runs"] = runs
+    return runs
+
+
 def _edits(old: Sequence[Token], new: Sequence[Token], blocks: list[Match]) -> tuple[Edit, ...]:
     edits: list[Edit] = []
-    for op, i1, i2, j1, j2 in _opcodes(blocks):
+    for op, i1, i2, j1, j2 in _without_slivers(_opcodes(blocks)):
         if op == "equal":
             kept = tuple(new[j1:j2])
             # Keys ignore a trailing space; keep the old one before a change so words never touch.
@@ -130,6 +199,27 @@ def _edits(old: Sequence[Token], new: Sequence[Token], blocks: list[Match]) -> t
         if j1 < j2:
             edits.append(Edit(Status.INSERTED, tuple(new[j1:j2]), i1 == i2))
     return tuple(edits)
+
+
+def _without_slivers(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """The opcodes with each kept run shorter than ``SLIVER`` tokens, and shorter than the changes
+    on both sides of it, taken into one change with them: a rewrite reads as phrases, not as
+    changes around a kept "the" or "and"; a word replaced beside another stays two changes."""
+    joined: list[tuple[str, int, int, int, int]] = []
+    for opcode in opcodes:
+        joined.append(opcode)
+        while len(joined) >= 3 and joined[-1][0] != "equal" and joined[-2][0] == "equal" and joined[-3][0] != "equal":
+            before, kept, after = joined[-3:]
+            length = kept[2] - kept[1]
+            if length >= SLIVER or length >= _size(before) or length >= _size(after):
+                break
+            joined[-3:] = [("replace", before[1], after[2], before[3], after[4])]
+    return joined
+
+
+def _size(opcode: tuple[str, int, int, int, int]) -> int:
+    """How many tokens a change deletes or inserts, whichever is more."""
+    return max(opcode[2] - opcode[1], opcode[4] - opcode[3])
 
 
 # Matching: difflib's, after setting aside what the two sequences start and end with

@@ -161,13 +161,20 @@ class _Renderer:
 
     def blocks(self, aligned: Sequence[AlignedBlock], numbering: _Numbering | None) -> None:
         in_run = False
+        headings: set[Status] = set()
+        """The sides whose headings the change so far holds, in a run of whole blocks."""
         for item in aligned:
             whole = item.status in _MARKS
-            # A run of whole blocks deleted or inserted together is one change.
-            if whole and not in_run:
+            # A run of whole blocks deleted or inserted together is one change per section: a
+            # heading starts another when the change already holds one of the same side.
+            heading = whole and item.block.tag in HEADINGS
+            if whole and (not in_run or (heading and item.status in headings)):
                 self.pending = True
+                headings = set()
             elif not whole:
                 self.pending = False
+            if heading:
+                headings.add(item.status)
             in_run = whole
             value = numbering.next(item.status) if numbering and item.block.tag == "li" else None
             if item.status is Status.CHANGED:

@@ -9,6 +9,17 @@ cannot redline by other values than the build did.
 SIMILARITY = 0.5
 """Blocks at least this similar (difflib ratio over tokens) are diffed word by word."""
 
+KEPT_RUN = 6
+"""Blocks less similar than ``SIMILARITY`` are still diffed word by word when runs of at least
+this many tokens, found in both (a kept sentence, a long phrase), make up ``KEPT_SHARE`` …"""
+
+KEPT_SHARE = 0.25
+"""… of the shorter block's tokens."""
+
+SLIVER = 3
+"""A kept run of fewer tokens than this, and fewer than the changes on both sides of it, joins
+them into one change: a rewritten paragraph reads as phrases, not as confetti of kept words."""
+
 PAIRING_WINDOW = 16
 """How many new blocks ahead an old block looks for its edited counterpart."""
 
@@ -29,6 +40,9 @@ CONTAINER_KEY = ("\x04", "\x1e", "\x05")
 
 PUBLISHED = {
     "similarity": SIMILARITY,
+    "kept_run": KEPT_RUN,
+    "kept_share": KEPT_SHARE,
+    "sliver": SLIVER,
     "pairing_window": PAIRING_WINDOW,
     "anchor_prefix": ANCHOR_PREFIX,
     "anchor_clash_prefix": ANCHOR_CLASH_PREFIX,

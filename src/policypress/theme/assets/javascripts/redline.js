@@ -5,7 +5,7 @@
  * On the compare page this script fetches two versions' redline.json (written by the build
  * from `body_source`) and renders their redline here, with a port of the same algorithm:
  * the same blocks, the same difflib matching, the same HTML, byte for byte. The tunables
- * (similarity threshold, pairing window, key and anchor formats) have no copy here: each
+ * (similarity threshold, kept runs, slivers, pairing window, key and anchor formats) have no copy here: each
  * redline.json carries them (redline/tunables.py). Change the algorithm in one place and
  * change it in the other; the cases in tests/redline_cases/ run through both (pytest and
  * `node --test tests/js/`), and tests/test_redline_js.py compares both on generated edits.
@@ -305,68 +305,136 @@
     return result;
   }
 
-  /** Pair edited blocks in order; whatever finds no partner was deleted or inserted. */
+  /** Pair edited blocks in order; whatever finds no partner was deleted or inserted. An old
+   * block takes the first block in its window that is similar, else the first only alike by the
+   * runs they share. */
   function pair(oldBlocks, newBlocks, tunables) {
+    if (oldBlocks.length === 1 && newBlocks.length === 1) {
+      // Alone between the same kept blocks: a short block is the same if they share a word.
+      const edited = compareBlocks(oldBlocks[0], newBlocks[0], tunables, true);
+      if (edited) return [edited[0]];
+    }
     const paired = [];
     let start = 0;
     for (const oldBlock of oldBlocks) {
-      let edited = null;
+      let found = null;
       const end = Math.min(newBlocks.length, start + tunables.pairing_window);
-      for (let index = start; index < end && !edited; index++) {
-        edited = compareBlocks(oldBlock, newBlocks[index], tunables);
-        if (edited) {
-          for (const block of newBlocks.slice(start, index)) paired.push(aligned("inserted", null, block));
-          paired.push(edited);
-          start = index + 1;
+      for (let index = start; index < end; index++) {
+        const edited = compareBlocks(oldBlock, newBlocks[index], tunables, false);
+        if (edited && (!found || edited[1])) {
+          found = [index, edited[0]];
+          if (edited[1]) break;
         }
       }
-      if (!edited) paired.push(aligned("deleted", oldBlock, null));
+      if (!found) {
+        paired.push(aligned("deleted", oldBlock, null));
+        continue;
+      }
+      const [index, edited] = found;
+      for (const block of newBlocks.slice(start, index)) paired.push(aligned("inserted", null, block));
+      paired.push(edited);
+      start = index + 1;
     }
     for (const block of newBlocks.slice(start)) paired.push(aligned("inserted", null, block));
     return paired;
   }
 
-  function compareBlocks(oldBlock, newBlock, tunables) {
+  /** [the two blocks as one edited block, whether they are similar], or null if they are not the
+   * same block. Leaves in place too short to hold a kept run need only share a token. */
+  function compareBlocks(oldBlock, newBlock, tunables, inPlace) {
     if (oldBlock.tag !== newBlock.tag || (oldBlock.children === null) !== (newBlock.children === null)) {
       return null;
     }
+    const short = oldBlock.children === null && Math.min(oldBlock.keys.length, newBlock.keys.length) < tunables.kept_run;
+    const always = CELLS.has(newBlock.tag) || (inPlace && short && sharedCount(oldBlock.keys, newBlock.keys) > 0);
+    if (oldBlock.children !== null) {
+      // A container's children are aligned next: counting its words is a good enough likeness.
+      const similar = always
+        || sharedCount(oldBlock.keys, newBlock.keys) >= leastShared(oldBlock.keys, newBlock.keys, tunables.similarity);
+      if (!similar && !sharesRuns(oldBlock, newBlock, tunables)) return null;
+      return [aligned("changed", oldBlock, newBlock, align(oldBlock.children, newBlock.children, tunables)), similar];
+    }
     let blocks;
-    if (CELLS.has(newBlock.tag)) {
+    let similar = true;
+    if (always) {
       blocks = matchingBlocks(oldBlock.keys, newBlock.keys);
     } else {
       blocks = matchingIfSimilar(oldBlock.keys, newBlock.keys, tunables.similarity);
-      if (blocks === null) return null;
+      if (blocks === null) {
+        if (!sharesRuns(oldBlock, newBlock, tunables)) return null;
+        similar = false;
+        blocks = matchingBlocks(oldBlock.keys, newBlock.keys);
+      }
     }
-    if (oldBlock.children !== null) {
-      return aligned("changed", oldBlock, newBlock, align(oldBlock.children, newBlock.children, tunables));
+    return [aligned("changed", oldBlock, newBlock, null, edits(oldBlock.tokens, newBlock.tokens, blocks, tunables)), similar];
+  }
+
+  /** How many tokens two sequences must have in common to be similar. */
+  function leastShared(a, b, similarity) {
+    return (similarity * (a.length + b.length)) / 2;
+  }
+
+  /** Tokens the two have in common, in any order: a bound on what matching finds. */
+  function sharedCount(a, b) {
+    const available = countElements(b);
+    let shared = 0;
+    for (const element of a) {
+      const count = available.get(element) || 0;
+      if (count > 0) shared++;
+      available.set(element, count - 1);
     }
-    return aligned("changed", oldBlock, newBlock, null, edits(oldBlock.tokens, newBlock.tokens, blocks));
+    return shared;
   }
 
   function matchingIfSimilar(a, b, similarity) {
     const total = a.length + b.length;
     if (!total) return matchingBlocks(a, b);
+    const least = leastShared(a, b, similarity);
     // Cheap upper bounds on the similarity first; they only save time, never change the answer.
-    if ((2 * Math.min(a.length, b.length)) / total < similarity) return null;
+    if (Math.min(a.length, b.length) < least) return null;
     const [prefix, suffix] = commonEnds(a, b);
-    if ((2 * (prefix + suffix)) / total < similarity) {
-      const available = countElements(b.slice(prefix, b.length - suffix));
-      let shared = 0;
-      for (const element of a.slice(prefix, a.length - suffix)) {
-        const count = available.get(element) || 0;
-        if (count > 0) shared++;
-        available.set(element, count - 1);
-      }
-      if ((2 * (prefix + suffix + shared)) / total < similarity) return null;
+    if (prefix + suffix < least) {
+      const middles = sharedCount(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
+      if (prefix + suffix + middles < least) return null;
     }
     const blocks = matchingBlocks(a, b, [prefix, suffix]);
     const matched = blocks.reduce((sum, block) => sum + block[2], 0);
-    return (2 * matched) / total < similarity ? null : blocks;
+    return matched < least ? null : blocks;
   }
 
-  function edits(oldTokens, newTokens, blocks) {
+  /** Whether runs of kept_run tokens found in the longer block make up kept_share of the
+   * shorter (the old one if they are as long). */
+  function sharesRuns(oldBlock, newBlock, tunables) {
+    const [shorter, longer] = oldBlock.keys.length <= newBlock.keys.length ? [oldBlock, newBlock] : [newBlock, oldBlock];
+    const length = tunables.kept_run;
+    const keys = shorter.keys;
+    if (keys.length < length) return false;
+    const found = runs(longer, length);
+    let covered = 0;
+    let end = 0; // where the runs found so far end: tokens before it are counted
+    for (let start = 0; start + length <= keys.length; start++) {
+      if (found.has(JSON.stringify(keys.slice(start, start + length)))) {
+        covered += start + length - Math.max(start, end);
+        end = start + length;
+      }
+    }
+    return covered >= tunables.kept_share * keys.length;
+  }
+
+  /** Every run of `length` tokens of the block, worked out once per block. */
+  function runs(block, length) {
+    if (!block.runs) {
+      block.runs = new Set();
+      for (let start = 0; start + length <= block.keys.length; start++) {
+        block.runs.add(JSON.stringify(block.keys.slice(start, start + length)));
+      }
+    }
+    return block.runs;
+  }
+
+  function edits(oldTokens, newTokens, blocks, tunables) {
     const result = [];
-    for (const [op, i1, i2, j1, j2] of opcodes(blocks)) {
+    for (const [op, i1, i2, j1, j2] of withoutSlivers(opcodes(blocks), tunables.sliver)) {
       if (op === "equal") {
         const kept = newTokens.slice(j1, j2);
         // Keys ignore a trailing space; keep the old one before a change so words never touch.
@@ -381,6 +449,24 @@
       }
     }
     return result;
+  }
+
+  /** The opcodes with each kept run shorter than `sliver` tokens, and shorter than the changes on
+   * both sides of it, taken into one change with them. */
+  function withoutSlivers(codes, sliver) {
+    const size = (code) => Math.max(code[2] - code[1], code[4] - code[3]);
+    const joined = [];
+    for (const code of codes) {
+      joined.push(code);
+      while (joined.length >= 3) {
+        const [before, kept, after] = joined.slice(-3);
+        if (after[0] === "equal" || kept[0] !== "equal" || before[0] === "equal") break;
+        const length = kept[2] - kept[1];
+        if (length >= sliver || length >= size(before) || length >= size(after)) break;
+        joined.splice(-3, 3, ["replace", before[1], after[2], before[3], after[4]]);
+      }
+    }
+    return joined;
   }
 
   /* ---------------------------------------------------------------------------------------
@@ -488,13 +574,21 @@
 
   Renderer.prototype.blocks = function (items, nextNumber) {
     let inRun = false;
+    let headings = new Set(); // the sides whose headings the change so far holds, in a run of whole blocks
     for (const item of items) {
       const whole = isMarked(item.status);
-      // A run of whole blocks deleted or inserted together is one change.
-      if (whole && !inRun) this.pending = true;
-      else if (!whole) this.pending = false;
-      inRun = whole;
       const block = item.new || item.old;
+      // A run of whole blocks deleted or inserted together is one change per section: a heading
+      // starts another when the change already holds one of the same side.
+      const heading = whole && HEADINGS.has(block.tag);
+      if (whole && (!inRun || (heading && headings.has(item.status)))) {
+        this.pending = true;
+        headings = new Set();
+      } else if (!whole) {
+        this.pending = false;
+      }
+      if (heading) headings.add(item.status);
+      inRun = whole;
       const value = nextNumber && block.tag === "li" ? nextNumber(item.status) : null;
       if (item.status === "changed") this.changed(item, value);
       else this.whole(block, item.status, true, value);
