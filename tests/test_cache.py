@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zlib
@@ -152,6 +153,76 @@ def test_a_corrupt_cache_is_ignored_and_never_changes_the_site(repo: SiteRepo):
     html = zlib.decompress(entries[2].read_bytes()).replace(b"Ask us.", b"Tampered.")
     entries[2].write_bytes(zlib.compress(html))  # readable, but the checksum no longer matches
     entries[3].write_bytes(entries[4].read_bytes())  # another page's valid entry, under this key
+
+    again = repo.build(today=TODAY, site_dir="again")
+
+    assert again.ok, again.output
+    assert differing(clean.site, again.site) == []
+
+
+# A build in which the engine may neither render a version's Markdown nor redline: it can only
+# take both from the cache folder.
+BUILD_FROM_THE_STORE = """
+import sys
+from mkdocs.__main__ import cli
+from policypress import redline, render
+from policypress.redline import body
+
+def refused(*args, **kwargs):
+    raise SystemExit("the engine computed what the cache folder holds")
+
+render.Renderer.__call__ = refused
+redline.compare = refused
+body.Parser.body = refused
+sys.argv = ["mkdocs", "build", "-q", "-d", sys.argv[1]]
+cli()
+"""
+
+
+def build_from_the_store(root, site_dir: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYPRESS_TODAY": TODAY, "PYTHONPATH": str(PROJECT / "src")}
+    return subprocess.run([sys.executable, "-c", BUILD_FROM_THE_STORE, site_dir], cwd=root, env=env,
+                          capture_output=True, text=True)
+
+
+def test_a_new_checkout_with_the_cache_folder_restored_renders_and_redlines_nothing_again(repo: SiteRepo, tmp_path):
+    # What CI does with actions/cache: a fresh clone, the cache folder of an earlier run put back.
+    three_versions(repo)
+    first = repo.build(today=TODAY, site_dir="first")
+    assert first.ok, first.output
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo.root), str(clone)], check=True)
+    assert not (clone / render_cache.CACHE_FOLDER).exists()
+    assert build_from_the_store(clone, "cold").returncode != 0  # without the folder it must compute
+
+    shutil.copytree(repo.root / render_cache.CACHE_FOLDER, clone / render_cache.CACHE_FOLDER)
+    (clone / render_cache.CACHE_FOLDER / "rendered").rename(clone / "pages-not-restored")
+    restored = build_from_the_store(clone, "restored")
+
+    assert restored.returncode == 0, restored.stderr
+    assert differing(first.site, clone / "restored") == []
+
+
+def test_corrupt_or_foreign_computed_entries_are_computed_again(repo: SiteRepo):
+    three_versions(repo)
+    clean = repo.build(today=TODAY, site_dir="clean")
+    entries = sorted(p for p in (repo.root / render_cache.CACHE_FOLDER / "computed").rglob("*") if p.is_file())
+    # Each version's HTML and redline.json, and the two redlines.
+    assert len(entries) == 8
+    for number, entry in enumerate(entries):
+        stored = zlib.decompress(entry.read_bytes())
+        header, _, content = stored.partition(b"\n\n")
+        if number % 4 == 0:
+            entry.write_bytes(entry.read_bytes()[:30])  # truncated
+        elif number % 4 == 1:
+            entry.write_bytes(zlib.compress(header + b"\n\n" + content.replace(b"Ask", b"Tell")))  # checksum fails
+        elif number % 4 == 2:
+            entry.write_bytes(entries[(number + 1) % len(entries)].read_bytes())  # another entry's, under this key
+        else:
+            # Whole and checksummed, but not what this engine writes: a foreign or older format.
+            junk = b"[1, 2, 3]"
+            key = header.split(b"\n")[1].decode()
+            entry.write_bytes(zlib.compress(render_cache._header(key, junk) + b"\n\n" + junk))
 
     again = repo.build(today=TODAY, site_dir="again")
 

@@ -9,15 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import redline
 from .document import Document
 from .pages import SitePage
 from .urls import Urls
 from .version import Version
-from .views import PageView, RedlineView, changes_title, draft_version_view, redline_view, version_view
-
-ParsedBody = Callable[[Version], redline.Body]
-"""A version's rendered body, parsed for redlining (the site memoises it)."""
+from .views import PageView, RedlineView, changes_title, draft_version_view, version_view
 
 
 @dataclass(frozen=True)
@@ -29,16 +25,6 @@ class Redlines:
     """The redline HTML from one version to the next, and its summary."""
     data: Callable[[Version], str]
     """A version's ``redline.json``, which the compare view reads."""
-
-
-def redlines(parsed: ParsedBody) -> Redlines:
-    """Redlines computed from the versions' parsed bodies."""
-
-    def between(old: Version, new: Version) -> tuple[str, RedlineView]:
-        result = redline.compare(parsed(old), parsed(new))
-        return result.html, redline_view(result)
-
-    return Redlines(between, lambda version: redline.body_source(parsed(version)))
 
 
 def changes_pages(document: Document, urls: Urls, computed: Redlines,

@@ -43,30 +43,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config_file = Path(config.config_file_path)
-    try:
-        settings = site_settings.load(
-            config.extra.get("policypress"), config_file=config_file, docs_dir=Path(config.docs_dir),
-            site_url=config.site_url,
-        )
-    except PolicyError as error:
-        raise PluginError(str(error)) from None
     _state.setdefault("epoch_from_git", "SOURCE_DATE_EPOCH" not in os.environ)
-    _state.update(settings=settings, urls=Urls.for_site(config.site_url))
+    _state.update(settings=_settings(config), urls=Urls.for_site(config.site_url), history=_rendered_history(config),
+                  computed=render_cache.RenderedPages(_cache_folder(config), "computed"))
     # The site's own overrides come first, then policypress's templates and assets, then Material's.
     if str(THEME) not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-    # Rendered history is reused only while the configuration, templates and engine are the same.
-    _state["history"] = render_cache.RenderedHistory(
-        config_file.parent / render_cache.CACHE_FOLDER,
-        # The engine's Python is fingerprinted by render_cache itself; here, the templates and assets.
-        render_cache.files_fingerprint([THEME, *map(Path, filter(None, [config.theme.custom_dir]))]),
-        # Every hook's own code, wherever it lives: a hook may change any page.
-        [(name, Path(hook.__file__).read_bytes()) for name, hook in config.hooks.items()],
-        # The engine's own name and version too: ProperDocs stamps its own generator tag into pages.
-        {"engine": mkdocs_version, **{key: value for key, value in config.items() if key not in _NOT_RENDERED}},
-        [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
-    )
     return config
 
 
@@ -125,7 +107,8 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config):
-    _state["history"].flush()  # the rendered-page cache is written beside the build
+    for store in (_state["history"], _state["computed"]):
+        store.flush()  # the caches are written beside the build
     # Each version's source.md kept in memory (a preview), byte for byte (see _publish).
     for path, content in _state["verbatim"].items():
         target = Path(config.site_dir) / path
@@ -142,6 +125,32 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _settings(config) -> site_settings.Settings:
+    try:
+        return site_settings.load(config.extra.get("policypress"), config_file=Path(config.config_file_path),
+                                  docs_dir=Path(config.docs_dir), site_url=config.site_url)
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+
+
+def _cache_folder(config) -> Path:
+    return Path(config.config_file_path).parent / render_cache.CACHE_FOLDER
+
+
+def _rendered_history(config) -> render_cache.RenderedHistory:
+    """Rendered history, reused only while the configuration, templates, hooks and engine are the same."""
+    return render_cache.RenderedHistory(
+        _cache_folder(config),
+        # The engine's Python is fingerprinted by render_cache itself; here, the templates and assets.
+        render_cache.files_fingerprint([THEME, *map(Path, filter(None, [config.theme.custom_dir]))]),
+        # Every hook's own code, wherever it lives: a hook may change any page.
+        [(name, Path(hook.__file__).read_bytes()) for name, hook in config.hooks.items()],
+        # The engine's own name and version too: ProperDocs stamps its own generator tag into pages.
+        {"engine": mkdocs_version, **{key: value for key, value in config.items() if key not in _NOT_RENDERED}},
+        [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()],
+    )
+
+
 def _build(config) -> site.Built:
     """The engine's build, its findings reported (a strict build stops on them)."""
     serving = _state["command"] == "serve"
@@ -149,6 +158,7 @@ def _build(config) -> site.Built:
         built = _state["cache"].build(
             _state["settings"], _state["urls"], Renderer(config.markdown_extensions, config.mdx_configs),
             with_drafts=serving, site_name=config.site_name, data_dir=None if serving else Path(config.site_dir),
+            store=_state["computed"],
         )
     except PolicyError as error:
         raise PluginError(str(error)) from None

@@ -4,7 +4,10 @@ shapes it has changed.
 Every version adds an archived page and a changes page, and their HTML changes only when their
 text, their view, or the site's presentation (configuration, templates, theme, this engine) does.
 The adapter names all of those in a key (``fingerprint``); a page whose key was rendered before is
-written from the store instead of being rendered again. The store lives in ``.policypress-cache/``
+written from the store instead of being rendered again. The engine's own results (each version's
+HTML, each redline, each ``redline.json``) are kept the same way under ``computed/``
+(``site.BuildCache``), so a build that keeps the folder redlines nothing it redlined before.
+The store lives in ``.policypress-cache/``
 beside ``mkdocs.yml`` (ignored by Git), so ``mkdocs serve`` and, if it keeps the folder, CI reuse it.
 Each entry carries its key and a checksum of its HTML: an entry that is corrupt, truncated,
 unreadable or filed under another key is a miss, so the cache can make a build faster but never
@@ -114,10 +117,11 @@ class RenderedHistory:
 
 
 class RenderedPages:
-    """Finished pages by key, on disk. Nothing here is ever trusted without its checksum."""
+    """Finished pages (or, in ``computed/``, the engine's results) by key, on disk. Nothing here
+    is ever trusted without its checksum."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
+    def __init__(self, folder: Path, kind: str = "rendered"):
+        self.folder, self.kind = folder, kind
         # Compressing and writing run beside the build, on another core; the interpreter waits for
         # them before it exits, and an entry is renamed into place only once it is whole. A few
         # pages at most wait their turn, or a long history's pages would pile up in memory.
@@ -163,7 +167,7 @@ class RenderedPages:
             return  # a read-only checkout builds as if there were no cache
 
     def _path(self, key: str) -> Path:
-        return self.folder / "rendered" / key[:2] / key
+        return self.folder / self.kind / key[:2] / key
 
 
 def _header(key: str, html: bytes) -> bytes:

@@ -8,9 +8,10 @@ long-lived process.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -20,8 +21,10 @@ from . import changes, check, feeds, history, notices, pages, redline, render, v
 from .errors import Finding
 from .memo import KeptFromLast
 from .render import Rendered, Renderer, RenderVersion
+from .render_cache import RenderedPages, engine_fingerprint, fingerprint
 from .settings import Settings
 from .urls import Urls
+from .version import Version
 
 
 @dataclass(frozen=True)
@@ -88,36 +91,40 @@ class BuildCache:
         return self._record
 
     def build(self, settings: Settings, urls: Urls, renderer: Renderer, *, with_drafts: bool = False,
-              site_name: str = "", data_dir: Path | None = None) -> Built:
+              site_name: str = "", data_dir: Path | None = None,
+              store: RenderedPages | None = None) -> Built:
         """The site's pages and files. With ``data_dir`` (a one-off build), each ``redline.json``
         is written there as soon as it is made (``Output``); without it (a live preview), they are
-        kept for the next rebuild."""
+        kept for the next rebuild. With ``store``, what the engine computes is kept on disk too,
+        for builds in other processes (CI that restores its cache folder)."""
         record = self.read(settings, with_drafts=with_drafts)
-        rendered, computed = self.renderings(settings, urls, renderer, keep_data=data_dir is None)
+        rendered, computed = self.renderings(settings, urls, renderer, keep_data=data_dir is None, store=store)
         with _fewer_cycle_collections():
             return plan(record, urls, rendered, computed, settings=settings, site_name=site_name,
                         output=Output(data_dir))
 
-    def renderings(self, settings: Settings, urls: Urls, renderer: Renderer, *,
-                   keep_data: bool = True) -> tuple[RenderVersion, changes.Redlines]:
+    def renderings(self, settings: Settings, urls: Urls, renderer: Renderer, *, keep_data: bool = True,
+                   store: RenderedPages | None = None) -> tuple[RenderVersion, changes.Redlines]:
         """Each version's HTML (rendered once, for its archived page and its redlines), redlines
         and redline.json, reused while the texts, the documents and the Markdown settings are the
         same. ``keep_data=False`` keeps no redline.json for the next round (a one-off build)."""
         self._computed.next_round()
         memo = self._computed.get
         context = (renderer.key, urls.base_path, settings.documents)
+        stored = _Stored(store, context)
         as_on_the_site = render.for_site(renderer, settings)
 
-        def rendered(version) -> Rendered:
+        def rendered(version: Version) -> Rendered:
             # Keyed on the text as written, which is what is rendered (hard line breaks included).
-            return memo(("html", version.slug, version.text, context), lambda: as_on_the_site(version))
+            return memo(("html", version.slug, version.text, context),
+                        lambda: stored.rendered(version, lambda: as_on_the_site(version)))
 
         parsers = {spec.slug: redline.Parser() for spec in settings.documents}
         # Versions are redlined in order: a body is needed by its own redline and by the next one,
         # so each document keeps the bodies of its last two versions (one round per new body).
         bodies = {spec.slug: KeptFromLast() for spec in settings.documents}
 
-        def parsed(version) -> redline.Body:
+        def parsed(version: Version) -> redline.Body:
             kept, key = bodies[version.slug], version.sha256
             found = kept.find(key)
             if found is None:
@@ -125,17 +132,65 @@ class BuildCache:
                 found = kept.keep(key, parsers[version.slug].body(rendered(version).html))
             return found
 
-        computed = changes.redlines(parsed)
-        data = computed.data
-        if keep_data:
-            def data(version) -> str:
-                return memo(("data", version.slug, version.sha256, context), lambda: computed.data(version))
+        def between(old: Version, new: Version) -> tuple[str, views.RedlineView]:
+            result = stored.redline(old, new, lambda: redline.compare(parsed(old), parsed(new)))
+            return result.html, views.redline_view(result)
+
+        def data(version: Version) -> str:
+            return stored.data(version, lambda: redline.body_source(parsed(version)))
+
+        def kept_data(version: Version) -> str:
+            return memo(("data", version.slug, version.sha256, context), lambda: data(version))
 
         return rendered, changes.Redlines(
-            lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context),
-                                  lambda: computed.between(old, new)),
-            data,
+            lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context), lambda: between(old, new)),
+            kept_data if keep_data else data,
         )
+
+
+class _Stored:
+    """The engine's results kept on disk between processes: a version's HTML by its text, a
+    redline by its pair of texts, a ``redline.json`` by its text; each also by the Markdown
+    settings, the documents, the site's base path and this engine's code. An entry that cannot be
+    read back whole is computed again, so the store never changes what a build publishes."""
+
+    def __init__(self, store: RenderedPages | None, context: tuple) -> None:
+        self.store = store
+        self.context = fingerprint(engine_fingerprint(), context) if store else ""
+
+    def rendered(self, version: Version, compute: Callable[[], Rendered]) -> Rendered:
+        return self._get("html", (version.text,), compute,
+                         lambda done: json.dumps([done.html, done.toc], ensure_ascii=False),
+                         lambda kept: Rendered(*json.loads(kept)))
+
+    def redline(self, old: Version, new: Version, compute: Callable[[], redline.Redline]) -> redline.Redline:
+        return self._get("redline", (old.text, new.text), compute,
+                         lambda done: json.dumps([done.html, [list(astuple(c)) for c in done.changes]],
+                                                 ensure_ascii=False),
+                         lambda kept: _stored_redline(*json.loads(kept)))
+
+    def data(self, version: Version, compute: Callable[[], str]) -> str:
+        return self._get("redline.json", (version.text,), compute, lambda done: done, lambda kept: kept)
+
+    def _get(self, kind: str, inputs: tuple, compute: Callable, encode: Callable, decode: Callable):
+        if self.store is None:
+            return compute()
+        key = fingerprint(self.context, kind, *inputs)
+        kept = self.store.get(key)
+        if kept is not None and kept.startswith(f"{kind}\n"):
+            try:
+                return decode(kept[len(kind) + 1:])
+            except (ValueError, TypeError):  # not what this engine writes: compute it again
+                pass
+        done = compute()
+        self.store.put(key, f"{kind}\n{encode(done)}")
+        return done
+
+
+def _stored_redline(html: str, changes_made: list) -> redline.Redline:
+    if not isinstance(html, str):
+        raise TypeError("a stored redline's HTML is not text")
+    return redline.Redline(html, tuple(redline.Change(*change) for change in changes_made), ())
 
 
 @contextmanager
