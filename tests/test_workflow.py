@@ -10,7 +10,7 @@ import pytest
 import yaml
 from sites import PROJECT
 
-from policypress import schedule
+from policypress import render_cache, schedule
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "publish.yml"
 
@@ -208,3 +208,13 @@ def test_zizmor_finds_nothing_in_any_workflow_but_what_its_comments_explain(tmp_
     assert commented and silenced == commented
     for path, row, _ in commented:
         assert re.search(r"uses: actions/[a-z-]+@v\d+ ", Path(path).read_text("utf-8").splitlines()[row])
+
+
+def test_builds_reuse_the_cache_folder_of_earlier_runs(workflow):
+    cache = step_using(workflow, "actions/cache")
+    assert cache["with"]["path"] == render_cache.CACHE_FOLDER
+    # A new key every run, so that each run saves what it added; restored from the newest earlier run.
+    assert "github.run_id" in cache["with"]["key"]
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    build = steps(workflow, "build")
+    assert build.index(cache) < build.index(step_running(workflow, "mkdocs build"))
