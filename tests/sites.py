@@ -29,7 +29,8 @@ SITE_URL = "https://privacy.test-health.example/"
 
 
 def front_matter(title: str, material: bool | None = False, summary: str | None = "A change.",
-                 effective: str | None = None, extra: dict | None = None, immediate: str | None = None) -> str:
+                 effective: str | None = None, extra: dict | None = None, immediate: str | None = None,
+                 editorial_reason: str | None = None) -> str:
     revision = {}
     if material is not None:
         revision["material"] = material
@@ -39,6 +40,8 @@ def front_matter(title: str, material: bool | None = False, summary: str | None 
         revision["effective"] = effective
     if immediate:
         revision["immediate"] = immediate
+    if editorial_reason:
+        revision["editorial_reason"] = editorial_reason
     data = {"title": title, "revision": revision, **(extra or {})}
     return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n\n"
 
@@ -114,11 +117,12 @@ class SiteRepo:
 
     def write_statement(self, body: str, *, material: bool | None = False, summary: str | None = "A change.",
                         effective: str | None = None, path: str = STATEMENT,
-                        title: str = "Privacy Statement", immediate: str | None = None) -> None:
+                        title: str = "Privacy Statement", immediate: str | None = None,
+                        editorial_reason: str | None = None) -> None:
         """An editorial change unless told otherwise; ``immediate`` gives the reason a material change
-        takes effect the day it lands."""
-        self.write(f"docs/{path}",
-                   front_matter(title, material, summary, effective, immediate=immediate) + f"# {title}\n\n{body}\n")
+        takes effect the day it lands, ``editorial_reason`` why an editorial one changes no meaning."""
+        self.write(f"docs/{path}", front_matter(title, material, summary, effective, immediate=immediate,
+                                                editorial_reason=editorial_reason) + f"# {title}\n\n{body}\n")
 
     def git(self, *args: str, env: dict | None = None) -> str:
         result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True,

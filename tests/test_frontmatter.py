@@ -48,3 +48,47 @@ def test_an_impossible_date_is_an_error_naming_the_file():
     with pytest.raises(PolicyError, match="a date that does not exist") as error:
         frontmatter.parse("---\nrevision:\n  effective: 2026-02-30\n---\nT\n", "docs/a.md")
     assert str(error.value).startswith("docs/a.md:")
+
+
+def _note(revision: str) -> frontmatter.ChangeNote:
+    return frontmatter.change_note(frontmatter.parse(f"---\nrevision:\n{revision}---\nT\n", "a.md"))
+
+
+def test_an_editorial_reason_is_read_as_one_line_of_plain_text():
+    note = _note("  material: false\n  summary: Fixes a typo.\n  editorial_reason: >\n    Spells 'receives'\n"
+                 "    correctly.\n")
+
+    assert note.editorial_reason == "Spells 'receives' correctly."
+    assert _note("  material: false\n  summary: Fixes a typo.\n").editorial_reason is None
+
+
+@pytest.mark.parametrize("reason, problem, fix", [
+    ("''", "'revision.editorial_reason' is ''", "write why the change alters no meaning"),
+    ("true", "'revision.editorial_reason' is True", "or remove the key"),
+])
+def test_an_empty_editorial_reason_is_refused_naming_its_line(reason, problem, fix):
+    with pytest.raises(PolicyError) as error:
+        _note(f"  material: false\n  summary: S.\n  editorial_reason: {reason}\n")
+    message = str(error.value)
+    assert problem in message and "a.md, line 5" in message and fix in message
+
+
+def test_an_editorial_reason_on_a_material_change_is_refused_with_the_fix():
+    with pytest.raises(PolicyError) as error:
+        _note("  material: true\n  summary: Adds cookies.\n  editorial_reason: Only a link.\n")
+
+    message = str(error.value)
+    assert "front matter key 'revision.editorial_reason' explains why a change is editorial, but 'material' is " \
+        "true" in message
+    assert "To fix: remove 'editorial_reason' from a material change" in message
+
+
+def test_a_day_of_editorial_changes_keeps_each_reason_and_a_material_day_none():
+    from policypress.version import ChangeNote, fold
+
+    typo = ChangeNote(False, "Fixes a typo.", editorial_reason="A spelling.")
+    link = ChangeNote(False, "Fixes a link.", editorial_reason="A moved page.")
+    plain = ChangeNote(False, "Rewords.")
+
+    assert fold([typo, plain, link, typo]).editorial_reason == "A spelling. A moved page."
+    assert fold([typo, ChangeNote(True, "Adds cookies.")]).editorial_reason is None

@@ -179,6 +179,9 @@ def test_a_file_in_the_wrong_place_is_refused(published: SiteRepo, path, where, 
     ("notice_waived: ''\n", "'notice_waived' is empty or not text", "why this version took effect"),
     ("notice_waived: true\n", "'notice_waived' is empty or not text", "or remove the key"),
     ("notice_waived:\n", "'notice_waived' has no value", "or remove the key"),
+    ("editorial_reason: ''\n", "'editorial_reason' is empty or not text", "why the change alters no meaning"),
+    ("material: true\neditorial_reason: A typo.\n", "'editorial_reason' explains why a change is editorial, but "
+     "this correction says 'material: true'", "remove 'editorial_reason'"),
 ])
 def test_a_correction_that_cannot_be_read_is_refused(published: SiteRepo, text, problem, fix):
     published.write("versions/privacy-statement/2026-01-14.yml", text)
@@ -256,3 +259,12 @@ def test_reading_the_committed_folder_starts_only_the_cat_file_process(published
     calls = git_calls(log)
     assert [call.split()[0] for call in calls] == ["cat-file"] and calls[0].startswith("cat-file --batch"), calls
 
+
+
+def test_an_editorial_reason_is_read_as_one_line(published: SiteRepo):
+    published.write("versions/privacy-statement/2026-01-14.yml", "editorial_reason: >\n  Only a typo\n  fixed.\n")
+    published.commit("2026-01-15T10:00:00-08:00")
+
+    correction = folders(published)["privacy-statement"].corrections[date(2026, 1, 14)]
+
+    assert correction.editorial_reason == "Only a typo fixed."

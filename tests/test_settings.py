@@ -255,3 +255,30 @@ def test_a_build_without_a_site_url_fails_with_the_message_and_no_traceback(tmp_
     assert "To fix: set site_url to the address where the site is published, e.g. https://privacy.example.org/." \
         in build.output
     assert "Traceback" not in build.output
+
+
+# -- material_sections and archive_noindex ------------------------------------------------------
+
+
+@pytest.mark.parametrize("sections, key, problem", [
+    ("retention", "documents[0].material_sections", "is 'retention', but it must be a list of heading ids"),
+    (["retention", "#rights"], "documents[0].material_sections[1]", "is '#rights', which is not a heading id"),
+    ([3], "documents[0].material_sections[0]", "is 3, which is not a heading id"),
+])
+def test_material_sections_must_list_heading_ids(tmp_path, sections, key, problem):
+    message = refused(tmp_path, documents=[{**STATEMENT_DOCUMENT, "material_sections": sections}])
+
+    assert f"setting 'extra.policypress.{key}' {problem}" in message
+
+
+def test_material_sections_are_kept_once_each_in_their_order(tmp_path):
+    loaded = load(tmp_path, documents=[{**STATEMENT_DOCUMENT, "material_sections": ["rights", "retention", "rights"]}])
+
+    assert loaded.documents[0].material_sections == ("rights", "retention")
+    assert load(tmp_path).documents[0].material_sections is None
+
+
+def test_archive_noindex_is_true_or_false(tmp_path):
+    assert load(tmp_path, archive_noindex=True).archive_noindex is True
+    assert load(tmp_path).archive_noindex is False
+    assert "setting 'extra.policypress.archive_noindex' is 'yes'" in refused(tmp_path, archive_noindex="yes")

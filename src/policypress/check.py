@@ -19,11 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import frontmatter, notices
-from .document import Document
+from .document import Document, DocumentSpec
 from .errors import Finding, Severity
 from .render import Renderer
 from .settings import Accepted, Settings
-from .version import Version
+from .version import Origin, Version
 from .versioning import Record
 
 ERROR = Severity.ERROR
@@ -65,6 +65,9 @@ CCPA_COLUMNS = {
 READER_BURDEN = "reader-burden"
 THIRD_PARTY_RESOURCE = "third-party-resource"
 PLACEHOLDER_SUMMARY = "placeholder-summary"
+MATERIAL_SECTION = "material-section"
+"""An editorial change inside a section listed as material; suppressed by an ``editorial_reason``, which the
+archive shows, not by ``accepted``."""
 ACCEPTABLE_RULES = {
     READER_BURDEN: "wording that leaves it to the reader to spot changes",
     THIRD_PARTY_RESOURCE: "a file a version loads from another host",
@@ -233,7 +236,8 @@ def check(settings: Settings, record: Record, renderer: Renderer) -> list[Findin
         findings += review_age(settings, document, source)
         findings += removed_headings(settings, document, outline_of)
         if document.spec.profile:
-            findings += PROFILES[document.spec.profile](settings, document, source, outline_of)
+            findings += PROFILES[document.spec.profile].rule(settings, document, source, outline_of)
+        findings += material_sections(settings, document, source, outline_of)
         acceptable += reader_burden(settings, document, source, html_of)
         acceptable += third_party_resources(settings, document, source, html_of)
         acceptable += placeholder_summary(settings, document, source)
@@ -375,10 +379,6 @@ def ccpa_profile(settings: Settings, document: Document, source: SourceFile,
     return findings
 
 
-
-PROFILES: dict[str, Callable] = {"ccpa": ccpa_profile}
-"""Compliance profiles a document may declare (``profile:``), each the rule that checks it."""
-
 def _categories_table(document: Document, structure: Outline, where: str,
                       source: SourceFile) -> list[Finding]:
     tables = [header for s in structure.under(CCPA_CATEGORIES) for header in s.tables]
@@ -401,6 +401,119 @@ def _categories_table(document: Document, structure: Outline, where: str,
         "| Category | Examples | Purposes of use | Retention |.",
         severity=ERROR,
     )]
+
+
+# Compliance profiles, and the sections whose every change is presumed material
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a compliance profile demands of a document: the rule checking its structure, and the heading
+    ids whose text an editorial change may not touch without saying why (``material_sections``)."""
+
+    rule: Callable[..., list[Finding]] | None
+    material_sections: dict[str, str]
+    """Heading id: the kind of change made there, as the finding names it."""
+
+
+COLORADO_MATERIAL_SECTIONS = {
+    "information-about-site-visitors": "what is collected",
+    "information-we-collect": "what is collected",
+    "how-we-collect-and-use-personal-information": "what is collected and how it is used",
+    "how-we-use-information": "how information is used",
+    "disclosures": "with whom information is shared",
+    "sharing-and-disclosure": "with whom information is shared",
+    "your-choices-and-rights": "how people exercise their rights",
+    "global-privacy-control": "how people opt out",
+    "contact-us": "who is responsible, and how people reach them to exercise their rights",
+}
+"""The default for a document without a profile: Colorado's Privacy Act Rules (4 CCR 904-3, Rule 6.04(A)(1))
+list changes to the categories of personal data processed, the processing purposes, the controller's identity,
+sharing with third parties, the categories of those third parties, and the ways people exercise their rights as
+material; these are the sections of policypress's example and starter statements that say those things."""
+
+PROFILES: dict[str, Profile] = {
+    "ccpa": Profile(ccpa_profile, {
+        "categories-of-personal-information-we-collect": "what is collected",
+        "purposes-of-use": "how information is used",
+        "sale-and-sharing-of-personal-information": "whether information is sold or shared",
+        "how-long-we-keep-personal-information": "how long information is kept",
+        "your-rights-and-how-to-exercise-them": "how people exercise their rights",
+    }),
+}
+"""Compliance profiles a document may declare (``profile:``): the rule that checks each, and its sections."""
+NO_PROFILE = Profile(None, COLORADO_MATERIAL_SECTIONS)
+"""What a document declaring no profile is held to."""
+
+
+def material_sections_of(spec: DocumentSpec) -> dict[str, str]:
+    """The guarded heading ids of a document: those it lists in ``material_sections``, else its profile's."""
+    defaults = PROFILES.get(spec.profile or "", NO_PROFILE).material_sections
+    if spec.material_sections is None:
+        return defaults
+    return {heading_id: defaults.get(heading_id, "a section your configuration lists as material")
+            for heading_id in spec.material_sections}
+
+
+def material_sections(settings: Settings, document: Document, source: SourceFile,
+                      outline_of: Callable[[str], Outline]) -> list[Finding]:
+    """An editorial version (``material: false``) that changes the text of a section listed as material, with
+    no ``editorial_reason``: checked for every version, since an unannounced material change stays one."""
+    guarded = material_sections_of(document.spec)
+    findings = _unknown_sections(settings, document, source, outline_of) if document.spec.material_sections else []
+    for previous, version in zip(document.versions, document.versions[1:], strict=False):
+        if version.material or version.editorial_reason:
+            continue
+        before, after = outline_of(previous.body), outline_of(version.body)
+        for heading_id, kind in guarded.items():
+            if _section_text(before, heading_id) != _section_text(after, heading_id):
+                findings.append(_editorial_in_material_section(settings, document, source, version, heading_id,
+                                                               (after.section(heading_id)
+                                                                or before.section(heading_id)).title, kind))
+    return findings
+
+
+def _section_text(structure: Outline, heading_id: str) -> str | None:
+    """What a reader reads under a heading, subsections and tables included, spacing aside; None without it."""
+    if structure.section(heading_id) is None:
+        return None
+    return " ".join(" ".join((s.title, s.text)).strip() for s in structure.under(heading_id))
+
+
+def _editorial_in_material_section(settings: Settings, document: Document, source: SourceFile, version: Version,
+                                   heading_id: str, heading: str, kind: str) -> Finding:
+    newest = version is document.versions[-1]
+    commit = f" (commit {version.commit[:12]})" if version.commit else ""
+    correction = f"versions/{document.slug}/{version.number}.yml"
+    where = (settings.source_path(document.spec) if version.origin is Origin.GIT
+             else f"versions/{document.slug}/{version.number}.md")
+    published = ("" if newest and version.origin is Origin.GIT else
+                 f" This version is published already, so write either in {correction} instead ('editorial_reason: "
+                 "<why>', or 'material: true' with 'summary: <what changes>'); the archive shows it.")
+    return Finding(
+        f"version {version.number}{commit} of the {document.title} is classified editorial ('material: false'), but "
+        f"it changes the section '{heading}' (#{heading_id}), which says {kind}: a change there is presumed material "
+        f"(rule {MATERIAL_SECTION}).",
+        where=where, line=source.line_of("revision.material") if newest and version.origin is Origin.GIT else None,
+        fix="mark the change 'material: true' with a summary saying what changes for the reader (and give notice "
+        "with 'effective:'), or if it truly changes no meaning (a typo, a link), add 'editorial_reason: <why>' to "
+        "the revision block, which the archive shows." + published,
+        severity=ERROR,
+    )
+
+
+def _unknown_sections(settings: Settings, document: Document, source: SourceFile,
+                      outline_of: Callable[[str], Outline]) -> list[Finding]:
+    """A listed id the newest version has no heading for guards nothing: a typo, or a heading renamed."""
+    newest = document.versions[-1]
+    missing = [i for i in document.spec.material_sections if i not in outline_of(newest.body).ids]
+    config = _lines(settings.config_file)
+    return [Finding(
+        f"setting 'material_sections' of the {document.title} lists '{heading_id}', but version {newest.number} has "
+        "no section with that id, so no change is guarded there.",
+        where=settings.config_file.name, line=_line_matching(config, lambda line, i=heading_id: i in line),
+        fix="copy the id from the section's address (/slug/#id), or remove it from the list.",
+    ) for heading_id in missing]
 
 
 def gpc_statement(settings: Settings, documents: tuple[Document, ...],
@@ -659,7 +772,7 @@ def _phrase_line(lines: tuple[str, ...], phrase: str) -> int | None:
 class SourceFile:
     """A document's source as the editor opens it (in CI, the committed text)."""
 
-    parsed: frontmatter.Source
+    parsed: frontmatter.Parsed
     lines: tuple[str, ...]
 
     def line_of(self, key: str) -> int | None:

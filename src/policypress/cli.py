@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import check as lint
-from . import instant, proposal, render, review, scaffold, terminal, versioning
+from . import instant, notice_text, proposal, render, review, scaffold, terminal, versioning
 from . import verify as integrity
 from .configuration import Configuration, read_config
 from .errors import Finding, PolicyError
@@ -280,6 +280,26 @@ def at(config_file: Path, when: str, slug: str | None, as_json: bool) -> None:
         click.echo(f"  version {version.number}, in force from {version.effective.isoformat()} {until}")
         click.echo(f"  {urls.absolute(urls.version(answer.document.slug, version.number))}")
         click.echo(f"  sha256 {version.sha256}")
+
+
+@main.command()
+@click.argument("slug")
+@click.argument("number", required=False, metavar="VERSION")
+@click.option("--format", "output", type=click.Choice(sorted(notice_text.WRITERS)), default="text",
+              show_default=True, help="text for a plain email, html for an HTML email or a web page, markdown to post.")
+@click.pass_obj
+def notice(config_file: Path, slug: str, number: str | None, output: str) -> None:
+    """The notice of a change to document SLUG, to send by email or post: what changes, in the summary's
+    words, the effective date, and the addresses of the text and the redline. Without VERSION, the newest
+    change the banner announces (or else the newest upcoming one)."""
+    config, site = _record(config_file)
+    document = _by_slug(site.documents, slug)
+    try:
+        version = notice_text.announced_version(document, config.settings.banner_days, number)
+    except PolicyError as error:
+        raise click.ClickException(str(error)) from None
+    shown = notice_text.notice_text(document, version, Urls.for_site(config.settings.site_url))
+    click.echo(notice_text.WRITERS[output](shown), nl=False)
 
 
 @main.command()

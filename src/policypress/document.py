@@ -22,6 +22,9 @@ class DocumentSpec:
     """Earlier paths of the source (relative to docs/), for renames."""
     profile: str | None = None
     """A compliance profile the document is checked against (e.g. "ccpa")."""
+    material_sections: tuple[str, ...] | None = None
+    """Heading ids whose text an editorial change may not touch without a reason, as configured; None
+    takes the profile's list, or the default list (``check.material_sections_of``)."""
 
 
 @dataclass(frozen=True)

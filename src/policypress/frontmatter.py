@@ -21,7 +21,7 @@ CONTROL_FIX = "retype it as plain text; such characters often come from pasting.
 def has_control_character(text: str) -> bool:
     """Whether a summary or reason holds a character that cannot be published as text."""
     return _CONTROL.search(text) is not None
-_CHANGE_NOTE_KEYS = {"material", "summary", "effective", "immediate"}
+_CHANGE_NOTE_KEYS = {"material", "summary", "effective", "immediate", "editorial_reason"}
 
 REVISION_EXAMPLE = (
     "revision:\n  material: true   # or false for an editorial change\n"
@@ -132,7 +132,7 @@ def change_note(source: Parsed) -> ChangeNote:
             source,
             f"revision.{unknown[0]}",
             "is not a key policypress knows",
-            "use only 'material', 'summary', 'effective' and 'immediate' (check the spelling).",
+            "use only 'material', 'summary', 'effective', 'immediate' and 'editorial_reason' (check the spelling).",
         )
     for key in ("material", "summary"):
         if key not in block:
@@ -149,7 +149,8 @@ def change_note(source: Parsed) -> ChangeNote:
         raise _key_error(
             source, "revision.summary", "is empty or not text", "write one plain sentence."
         )
-    for key, value in (("summary", summary), ("immediate", block.get("immediate"))):
+    for key, value in (("summary", summary), ("immediate", block.get("immediate")),
+                       ("editorial_reason", block.get("editorial_reason"))):
         if isinstance(value, str) and has_control_character(value):
             raise _key_error(source, f"revision.{key}", "contains an invisible control character", CONTROL_FIX)
     effective = _date(source, block.get("effective"))
@@ -163,8 +164,25 @@ def change_note(source: Parsed) -> ChangeNote:
                          "says the change takes effect at once, but 'effective' gives a date",
                          "keep 'immediate' for a change that applies the day it lands, or 'effective' for a later "
                          "day, not both.")
+    editorial_reason = _editorial_reason(source, block.get("editorial_reason"), material)
     return ChangeNote(material, " ".join(summary.split()), effective,
-                      " ".join(immediate.split()) if immediate else None)
+                      " ".join(immediate.split()) if immediate else None, editorial_reason)
+
+
+def _editorial_reason(source: Parsed, reason: object, material: bool) -> str | None:
+    """Why an editorial change inside a section listed in ``material_sections`` changes no meaning."""
+    if reason is None:
+        return None
+    if not isinstance(reason, str) or not reason.strip():
+        raise _key_error(source, "revision.editorial_reason", f"is {reason!r}",
+                         "write why the change alters no meaning, e.g. 'editorial_reason: Corrects the spelling "
+                         "of \"processor\".', or remove the key.")
+    if material:
+        raise _key_error(source, "revision.editorial_reason",
+                         "explains why a change is editorial, but 'material' is true",
+                         "remove 'editorial_reason' from a material change (its summary says what changes), or "
+                         "set 'material: false' if the change truly alters no meaning.")
+    return " ".join(reason.split())
 
 
 def _date(source: Parsed, value: object) -> date | None:

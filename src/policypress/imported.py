@@ -27,7 +27,7 @@ FOLDER = "versions"
 _README = {"README", "README.md"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAMING = "name imported texts YYYY-MM-DD.md and corrections YYYY-MM-DD.yml, after the day the version landed."
-_CORRECTION_KEYS = ("material", "summary", "effective", "notice_waived")
+_CORRECTION_KEYS = ("material", "summary", "effective", "notice_waived", "editorial_reason")
 _CORRECTION_EXAMPLE = "summary: Clarifies how long we keep web server logs.\nmaterial: false"
 # Privacy statements are younger than the web; a year outside this range is a typing slip.
 _EARLIEST, _LATEST = date(1990, 1, 1), date(2100, 12, 31)
@@ -55,6 +55,8 @@ class Correction:
     effective: date | None = None
     notice_waived: str | None = None
     """Why a published material version took effect without the usual notice."""
+    editorial_reason: str | None = None
+    """Why a published editorial version that edits a section listed in ``material_sections`` alters no meaning."""
 
 
 @dataclass(frozen=True)
@@ -259,14 +261,26 @@ def _correction(text: str, where: str) -> Correction:
             fix="write in one plain sentence why this version took effect without the usual notice "
             "(a legal requirement, say), or remove the key.",
         )
-    for key, value in (("summary", summary), ("notice_waived", waived)):
+    reason = values.get("editorial_reason")
+    if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+        raise PolicyError(
+            "'editorial_reason' is empty or not text.", where=at("editorial_reason"),
+            fix="write in one plain sentence why the change alters no meaning (a typo, a link), or remove the key.",
+        )
+    if reason is not None and material is True:
+        raise PolicyError(
+            "'editorial_reason' explains why a change is editorial, but this correction says 'material: true'.",
+            where=at("editorial_reason"),
+            fix="keep 'material: true' and remove 'editorial_reason', or the other way round.",
+        )
+    for key, value in (("summary", summary), ("notice_waived", waived), ("editorial_reason", reason)):
         if value is not None and frontmatter.has_control_character(value):
             raise PolicyError(f"'{key}' contains an invisible control character.", where=at(key),
                               fix=frontmatter.CONTROL_FIX)
     effective = values.get("effective")
     if effective is not None:
         _check_effective(effective, at("effective"))
-    return Correction(where, material, _one_line(summary), effective, _one_line(waived))
+    return Correction(where, material, _one_line(summary), effective, _one_line(waived), _one_line(reason))
 
 
 def _correction_values(text: str, where: str) -> tuple[dict, dict]:
@@ -298,8 +312,8 @@ def _correction_values(text: str, where: str) -> tuple[dict, dict]:
                               fix="keep one of them.")
         if key not in _CORRECTION_KEYS:
             raise PolicyError(f"'{key}' is not something a correction can change.", where=f"{where}, line {line}",
-                              fix="use only 'material', 'summary', 'effective' and 'notice_waived' "
-                              "(check the spelling).")
+                              fix="use only 'material', 'summary', 'effective', 'notice_waived' and "
+                              "'editorial_reason' (check the spelling).")
         lines[key] = line
         try:
             values[key] = constructor.construct_object(value_node, deep=True)

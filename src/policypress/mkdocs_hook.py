@@ -99,6 +99,9 @@ def on_page_context(context, page, config, nav):
     context["policypress"] = planned.view if planned else None
     context["policypress_body"] = views.Body.of(page.content or "") if planned else None
     context["policypress_site"] = _state["built"].site_view
+    # The engine decides each page's canonical address and noindex; Material and main.html lay them out.
+    hints = views.search_hints(_state["urls"].base_path + page.url, _state["urls"], _state["settings"])
+    page.canonical_url, context["policypress_search"] = hints.canonical_url, hints
     return context
 
 

@@ -71,16 +71,23 @@ def banner(documents: tuple[Document, ...], urls: Urls, banner_days: int) -> Ban
 
 def _notice(document: Document, version: Version, urls: Urls, banner_days: int) -> Notice:
     last_day = version.effective + timedelta(days=banner_days - 1)
-    in_force = _in_force(document, version, urls)
     upcoming = document.status(version) is Status.UPCOMING
     return Notice(
         key=f"{document.slug}/{version.number}",
         start=version.number,
         end=last_day.isoformat(),
         effective=version.effective.isoformat(),
-        wording=_upcoming(document, version, urls) if upcoming else in_force,
-        once_effective=in_force if upcoming else None,
+        wording=wording(document, version, urls),
+        once_effective=_in_force(document, version, urls) if upcoming else None,
     )
+
+
+def wording(document: Document, version: Version, urls: Urls) -> Wording:
+    """How the banner announces ``version`` on the document's day: the words every notice of it uses (the
+    banner, and the text ``policypress notice`` writes for email)."""
+    if document.status(version) is Status.UPCOMING:
+        return _upcoming(document, version, urls)
+    return _in_force(document, version, urls)
 
 
 def _upcoming(document: Document, version: Version, urls: Urls) -> Wording:

@@ -21,9 +21,11 @@ CONFIG_NAME = "mkdocs.yml"
 """The configuration file's usual name; messages name the file a site really uses."""
 TODAY_VARIABLE = "POLICYPRESS_TODAY"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today", "accepted"}
+_KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today", "accepted", "archive_noindex"}
 _ACCEPTED_KEYS = ("rule", "text", "reason")
-_DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile"}
+_DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile", "material_sections"}
+_HEADING_ID = re.compile(r"[\w-]+")
+"""What a heading id is made of (the toc extension's slugs, and ids written with {#id})."""
 RESERVED_SLUGS = {"assets", "search", "stylesheets", "javascripts", "404"}
 """Addresses MkDocs and Material publish for the site itself (its files, search index, 404 page)."""
 MAX_DAYS = 366
@@ -74,6 +76,8 @@ class Settings:
     """A pinned "today" for tests and reproducible builds; None means the real date."""
     accepted: tuple[Accepted, ...] = ()
     """Check findings the organization keeps on purpose, each with its reason."""
+    archive_noindex: bool = False
+    """Ask search engines not to index archived versions (``<meta name="robots" content="noindex">``)."""
     site_url: str = field(kw_only=True)
     """The published site's permanent address (mkdocs.yml's site_url), e.g. https://privacy.example.org/."""
     config_file: Path = field(kw_only=True)
@@ -131,6 +135,7 @@ def _load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -
         gpc=_flag(raw, "gpc"),
         today=_today(raw.get("today")),
         accepted=_accepted(raw.get("accepted", [])),
+        archive_noindex=_flag(raw, "archive_noindex"),
         site_url=_site_url(site_url),
         config_file=config_file.resolve(),
     )
@@ -189,7 +194,21 @@ def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
 
     if profile is not None and profile not in PROFILES:
         raise _error(f"{key}.profile", f"is {profile!r}", f"use one of {sorted(PROFILES)} or leave it out.")
-    return DocumentSpec(source, slug, title.strip(), previous_paths, profile)
+    return DocumentSpec(source, slug, title.strip(), previous_paths, profile,
+                        _material_sections(f"{key}.material_sections", entry.get("material_sections")))
+
+
+def _material_sections(key: str, value: object) -> tuple[str, ...] | None:
+    example = "e.g. [categories-of-personal-information-we-collect, purposes-of-use]"
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise _error(key, f"is {value!r}, but it must be a list of heading ids", example + ".")
+    for index, heading_id in enumerate(value):
+        if not isinstance(heading_id, str) or not _HEADING_ID.fullmatch(heading_id):
+            raise _error(f"{key}[{index}]", f"is {heading_id!r}, which is not a heading id",
+                         "write the id a heading has in the page's address (/slug/#id), without '#', " + example + ".")
+    return tuple(dict.fromkeys(value))
 
 
 def _accepted(entries: object) -> tuple[Accepted, ...]:

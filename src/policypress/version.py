@@ -27,19 +27,25 @@ class ChangeNote:
     """The day the change takes effect, as written; None lets the timeline decide."""
     immediate: str | None = None
     """Why a material change takes effect without the usual notice (a legal requirement, say)."""
+    editorial_reason: str | None = None
+    """Why an editorial change inside a section listed in ``material_sections`` alters no meaning."""
 
 
 def fold(notes: list[ChangeNote]) -> ChangeNote:
     """One note for every change that landed on one day: material if any was, each distinct
-    summary in order, the latest effective date, and every reason given for taking effect at once."""
+    summary in order, the latest effective date, and every reason given for taking effect at once; an
+    editorial day keeps each reason its changes gave for being editorial (a material day needs none)."""
     summaries = list(dict.fromkeys(note.summary for note in notes))
     effective = [note.effective for note in notes if note.effective is not None]
     immediate = list(dict.fromkeys(note.immediate for note in notes if note.immediate))
+    material = any(note.material for note in notes)
+    reasons = [] if material else list(dict.fromkeys(n.editorial_reason for n in notes if n.editorial_reason))
     return ChangeNote(
-        material=any(note.material for note in notes),
+        material=material,
         summary=" ".join(summaries),
         effective=max(effective) if effective else None,
         immediate=" ".join(immediate) or None,
+        editorial_reason=" ".join(reasons) or None,
     )
 
 
@@ -89,6 +95,8 @@ class Version:
     immediate: str | None = None
     notice_waived: str | None = None
     front_matter: dict = field(default_factory=dict, compare=False, hash=False)
+    editorial_reason: str | None = None
+    """Why an editorial version that edits a section listed in ``material_sections`` alters no meaning."""
 
     @property
     def number(self) -> str:

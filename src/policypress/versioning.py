@@ -311,6 +311,7 @@ def _apply_corrections(versions: list[Landed], corrections: dict) -> list[Landed
                 material=note.material if correction.material is None else correction.material,
                 summary=correction.summary or note.summary,
                 effective=correction.effective or note.effective,
+                editorial_reason=correction.editorial_reason or note.editorial_reason,
             ),
             where=correction.where if correction.effective else version.where,
             corrected=version.corrected or changed,

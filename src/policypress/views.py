@@ -7,8 +7,11 @@ template holds no ``if`` that compares dates or classifications.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from . import redline
 from .dates import long_date
@@ -16,6 +19,9 @@ from .document import Document
 from .timeline import Status
 from .urls import Urls
 from .version import Version
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 KIND_LABELS = {"material": "Material", "editorial": "Editorial"}
 """How a version's kind reads in tables and on changes pages."""
@@ -105,6 +111,8 @@ class VersionView:
     """Where the version stands today, in words: in force, upcoming, superseded or never in force."""
     notice: str | None = None
     """Why a material change took effect without the usual notice, when it did."""
+    editorial_note: str | None = None
+    """Why an editorial change to a section listed as material alters no meaning, when its editors said."""
     status_label: str = ""
     """The status as the archive shows it: "In force", "Upcoming", "Superseded" or "Never in force"."""
     is_in_force: bool = False
@@ -182,6 +190,7 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
         is_upcoming=status is Status.UPCOMING,
         status=status.value,
         notice=notice_note(version),
+        editorial_note=editorial_note(version),
         status_label=STATUS_LABELS[status],
         is_in_force=status is Status.IN_FORCE,
         dates=(f"Revised {long_date(version.landed_on)}, effective {long_date(version.effective)}"
@@ -266,6 +275,15 @@ def notice_note(version: Version) -> str | None:
     return None
 
 
+def editorial_note(version: Version) -> str | None:
+    """Why an editorial version that edits a section listed as material changes no meaning, in the archive's
+    words."""
+    if version.editorial_reason and not version.material:
+        return ("Editorial, although it edits a section whose changes are usually material: "
+                f"{version.editorial_reason}")
+    return None
+
+
 def draft_view(document: Document, draft: Version, urls: Urls, base: dict) -> PageView:
     """A preview of uncommitted edits, with when they would take effect if they landed today."""
     return PageView("draft", applied=f"If these edits landed today, they would take effect on "
@@ -333,3 +351,63 @@ def redline_view(result: redline.Redline) -> RedlineView:
         where = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
         sentence = f"{places} in {where}."
     return RedlineView(result.count, tuple(sections), sentence)
+
+
+# How search engines are told to treat each page: its canonical address, noindex, and its sitemap entry
+
+
+class Listing(Enum):
+    """Where a page stands for search engines, highest first; the value is its sitemap priority."""
+
+    CURRENT = "1.0"
+    """A document's text at /S/: what a search should find."""
+    PAGE = "0.8"
+    """Another page of the site (the home page)."""
+    ARCHIVE = "0.5"
+    """A document's archive list and its upcoming text."""
+    HISTORY = "0.1"
+    """An archived version, a changes page, the compare view: kept for the record, not for search."""
+
+
+@dataclass(frozen=True)
+class SearchHints:
+    """What a page's head tells search engines: its own address as canonical, and whether to index it."""
+
+    canonical_url: str
+    noindex: bool
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    lastmod: str | None
+    priority: str
+
+
+def listing(address: str, urls: Urls, settings: Settings) -> Listing:
+    """Which kind of page is at ``address`` (a site path such as /privacy-statement/versions/)."""
+    for spec in settings.documents:
+        if address == urls.current(spec.slug):
+            return Listing.CURRENT
+        if address in (urls.archive(spec.slug), urls.upcoming(spec.slug)):
+            return Listing.ARCHIVE
+        if address.startswith(urls.archive(spec.slug)):
+            return Listing.HISTORY
+    return Listing.PAGE
+
+
+def search_hints(address: str, urls: Urls, settings: Settings) -> SearchHints:
+    """Every page is canonical at its own permanent address (a document's text at /S/, each archived version
+    at /S/versions/D/); ``archive_noindex`` keeps history out of search results."""
+    kind = listing(address, urls, settings)
+    return SearchHints(urls.absolute(address), settings.archive_noindex and kind is Listing.HISTORY)
+
+
+def sitemap(pages: Iterable[tuple[str, str | None]], urls: Urls, settings: Settings) -> tuple[SitemapEntry, ...]:
+    """The sitemap's entries for the site's pages (each a site path and its last-modified date): the documents'
+    current texts first, in the order they are declared, then the other pages, the archives, and history."""
+    order = {urls.current(spec.slug): index for index, spec in enumerate(settings.documents)}
+    ranked = list(Listing)
+    entries = sorted(((listing(address, urls, settings), address, lastmod) for address, lastmod in pages),
+                     key=lambda entry: (ranked.index(entry[0]), order.get(entry[1], 0)))
+    return tuple(SitemapEntry(urls.absolute(address), lastmod, kind.value) for kind, address, lastmod in entries)
