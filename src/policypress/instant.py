@@ -91,7 +91,7 @@ def _document(answer: InForce, instant: Instant, urls: Urls) -> dict:
         "effective_to": version.effective_to.isoformat() if version and version.effective_to else None,
         "url": urls.absolute(urls.version(slug, version.number)) if version else None,
         "sha256": version.sha256 if version else None,
-        "source_url": urls.absolute(urls.source_text(slug, version.number)) if version else None,
+        "source_url": urls.absolute(urls.exact_text(slug, version.number)) if version else None,
     }
 
 

@@ -216,7 +216,7 @@ def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, compute
         site_pages += pages.document_pages(document, urls, rendered)
         # The exact text of every version, so anyone can check its published sha256
         for v in document.versions:
-            output.add(urls.site_file(urls.source_text(document.slug, v.number)), v.body)
+            output.add(urls.site_file(urls.exact_text(document.slug, v.number)), v.body)
         site_pages += changes.changes_pages(document, urls, computed, output.add)
     # Change notices: feeds of every version, the banner, and the notice-period check
     for path, feed in feeds.atom_feeds(record.documents, urls, settings.timezone, site_name).items():

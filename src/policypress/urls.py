@@ -54,7 +54,7 @@ class Urls:
         """A version's rendered text as blocks and tokens, which the compare view reads."""
         return f"{self.version(slug, number)}redline.json"
 
-    def source_text(self, slug: str, number: str) -> str:
+    def exact_text(self, slug: str, number: str) -> str:
         """A version's exact normalised Markdown body, the bytes its published ``sha256`` is of."""
         return f"{self.version(slug, number)}source.md"
 

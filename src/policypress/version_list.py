@@ -38,7 +38,7 @@ def _document(document: Document, urls: Urls) -> dict:
                     urls.absolute(urls.changes(document.slug, v.number)) if document.previous(v) else None
                 ),
                 "sha256": v.sha256,
-                "source_url": urls.absolute(urls.source_text(document.slug, v.number)),
+                "source_url": urls.absolute(urls.exact_text(document.slug, v.number)),
                 "source": v.origin.value,
                 "commit": v.commit,
             }

@@ -143,15 +143,15 @@ class _Reader:
         findings, replaced = [], set()
         for landed_on, group in itertools.groupby(revisions, key=lambda r: r.landed_at.date()):
             day = list(group)
-            sources = self._sources(day, landed_on, texts.get(landed_on))
-            if sources is None:  # not publishable from Git: the replacement in versions/ stands in
+            parsed_texts = self._parsed_texts(day, landed_on, texts.get(landed_on))
+            if parsed_texts is None:  # not publishable from Git: the replacement in versions/ stands in
                 replaced.add(landed_on)
                 versions.append(self._imported(texts[landed_on], commit=day[-1].commit))
                 block_before = versions[-1].front_matter.get("revision")
                 continue
-            version, found = self._day(landed_on, day, sources, versions, block_before, folder.corrections)
+            version, found = self._day(landed_on, day, parsed_texts, versions, block_before, folder.corrections)
             findings += found
-            block_before = sources[-1][0].front_matter.get("revision")
+            block_before = parsed_texts[-1][0].front_matter.get("revision")
             if version is not None:
                 versions.append(version)
         self._check_texts(folder, first_git_day, replaced, {v.landed_on for v in versions})
@@ -163,10 +163,10 @@ class _Reader:
             )
         return _apply_corrections(versions, folder.corrections), findings
 
-    def _sources(self, day: list[Edit], landed_on: date,
+    def _parsed_texts(self, day: list[Edit], landed_on: date,
                  replacement: imported.FolderText | None) -> list[tuple[frontmatter.Parsed, Edit]] | None:
         """Each revision's text, or None when one cannot be published and versions/ replaces the day."""
-        sources = []
+        parsed_texts = []
         for revision in day:
             where = self._where(revision, landed_on)
             raw = self.history.read_blob(revision.blob)
@@ -177,38 +177,38 @@ class _Reader:
                     return None
                 raise self._unpublishable(where, landed_on, f"is not valid UTF-8 text ({error.reason} at byte "
                                           f"{error.start})") from None
-            source = frontmatter.parse(text, where)
-            if not source.body.strip():
+            parsed = frontmatter.parse(text, where)
+            if not parsed.body.strip():
                 if replacement is not None:
                     return None
                 raise self._unpublishable(where, landed_on, "has no text below its front matter")
-            sources.append((source, revision))
-        return sources
+            parsed_texts.append((parsed, revision))
+        return parsed_texts
 
-    def _day(self, landed_on: date, day: list[Edit], sources: list, versions: list[Landed],
+    def _day(self, landed_on: date, day: list[Edit], parsed_texts: list, versions: list[Landed],
              block_before: object, corrections: dict) -> tuple[Landed | None, list[Finding]]:
         """Fold one day's revisions into its version; None when the text ended the day unchanged."""
         body_before = versions[-1].body if versions else None
-        final = sources[-1][0]
+        final = parsed_texts[-1][0]
         if final.body == body_before:
             return None, []  # front matter, whitespace or line endings only, or undone the same day
         # Each change of text, with the front matter as it stood before the next one (a same-day
         # fix of the summary belongs to the change it describes).
         changes: list[list] = []
         running = body_before
-        for source, revision in sources:
-            if source.body != running:
-                changes.append([source, revision])
-                running = source.body
+        for parsed, revision in parsed_texts:
+            if parsed.body != running:
+                changes.append([parsed, revision])
+                running = parsed.body
             elif changes:
-                changes[-1][0] = source
+                changes[-1][0] = parsed
         correction = corrections.get(landed_on)
-        notes = [self._note(source, correction) for source, _ in changes]
+        notes = [self._note(parsed, correction) for parsed, _ in changes]
         # The change whose date decides the version's is where an editor fixes that date.
         dated = [(note.effective or date.min, index) for index, note in enumerate(notes)]
         timing = changes[max(dated)[1]][0]
-        findings = [self._unclassified(revision, landed_on, source) for source, revision in changes
-                    if versions and source.front_matter.get("revision") == block_before]
+        findings = [self._unclassified(revision, landed_on, parsed) for parsed, revision in changes
+                    if versions and parsed.front_matter.get("revision") == block_before]
         reverted = next((v for v in versions if v.body == final.body
                          and v.front_matter.get("revision") == final.front_matter.get("revision")), None)
         if reverted is not None and not findings:
@@ -220,9 +220,9 @@ class _Reader:
         )
         return version, findings
 
-    def _note(self, source: frontmatter.Parsed, correction: imported.Correction | None) -> ChangeNote:
+    def _note(self, parsed: frontmatter.Parsed, correction: imported.Correction | None) -> ChangeNote:
         try:
-            return frontmatter.change_note(source)
+            return frontmatter.change_note(parsed)
         except PolicyError:
             # A published version whose front matter was wrong is rescued by a correction, not a rewrite.
             if correction and correction.material is not None and correction.summary:
@@ -230,14 +230,14 @@ class _Reader:
             raise
 
     def _imported(self, text: imported.FolderText, commit: str | None = None) -> Landed:
-        source = frontmatter.parse(text.text, text.where)
-        if not source.body.strip():
+        parsed = frontmatter.parse(text.text, text.where)
+        if not parsed.body.strip():
             raise PolicyError("this version has no text below its front matter.", where=text.where,
                               fix="put the version's full text below the front matter.")
-        note = frontmatter.change_note(source)
-        return Landed(self.spec.slug, text.landed_on, note, source.body, source.text,
-                      Origin.GIT if commit else Origin.IMPORTED, source.at("revision.effective"), commit,
-                      front_matter=source.front_matter)
+        note = frontmatter.change_note(parsed)
+        return Landed(self.spec.slug, text.landed_on, note, parsed.body, parsed.text,
+                      Origin.GIT if commit else Origin.IMPORTED, parsed.at("revision.effective"), commit,
+                      front_matter=parsed.front_matter)
 
     def _check_texts(self, folder: imported.VersionsFolder, first_git_day: date | None, replaced: set[date],
                      days: set[date]) -> None:
@@ -269,12 +269,12 @@ class _Reader:
             f"versions/{self.spec.slug}/{landed_on}.md: it stands in for that day's commits.",
         )
 
-    def _unclassified(self, revision: Edit, landed_on: date, source: frontmatter.Parsed) -> Finding:
+    def _unclassified(self, revision: Edit, landed_on: date, parsed: frontmatter.Parsed) -> Finding:
         return Finding(
             f"the text of the {self.spec.title} changed on {landed_on} (commit {revision.commit[:12]}), but its "
             "'revision' block is the same as the previous version's, so the change is not classified.",
             where=self.settings.source_path(self.spec),
-            line=source.line_of("revision"),
+            line=parsed.line_of("revision"),
             fix="update 'revision.material' and 'revision.summary' to describe this change. If it is already "
             f"published, add versions/{self.spec.slug}/{landed_on}.yml with 'material:' and 'summary:' instead.",
         )
