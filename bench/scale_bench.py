@@ -1,7 +1,8 @@
 """How policypress builds scale with the length of history, next to plain MkDocs (issue #7).
 
 Run with ``PYTHONPATH=src python bench/scale_bench.py`` (about 10 minutes on 2 cores, 30 with
-``--repeat 3``; ``--sizes 10,60`` for a quick run).
+``--repeat 3``; ``--sizes 10,60`` for a quick run; ``--real-size 250`` adds the real-shaped
+history of bench/real_size_history.py, ``--sizes ''`` leaves the synthetic ones out).
 
 For each size N it makes a synthetic site (bench/synthetic_site.py: two ~30 KB documents with N
 versions each) and its floor (the same pages as static Markdown, same theme, no hook), then
@@ -15,8 +16,10 @@ edit of the current text only. Every build runs with a ``git`` on PATH that logs
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -25,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import real_size_history
 import synthetic_site
 
 BENCH = Path(__file__).resolve().parent
@@ -36,18 +40,25 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,60,120,500", help="versions per document, comma-separated")
     parser.add_argument("--repeat", type=int, default=1, help="builds per measurement (the median is shown)")
     parser.add_argument("--work", type=Path, help="where to make the sites (default: a temporary folder)")
+    parser.add_argument("--real-size", type=int, metavar="N", default=0,
+                        help="also a real-shaped history of N versions (bench/real_size_history.py; 250 is its size)")
     parser.add_argument("--serve-rebuilds", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_rebuilds:
         print(json.dumps(serve_rebuilds(args.serve_rebuilds)))
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="policypress-bench-"))
-    rows = [measure(work, int(size), args.repeat) for size in args.sizes.split(",")]
+    rows = [measure(work, int(size), args.repeat) for size in filter(None, args.sizes.split(","))]
+    if args.real_size:
+        rows.append(measure(work, args.real_size, args.repeat, real_size=True))
     print_table(rows)
 
 
-def measure(work: Path, versions: int, repeat: int) -> dict:
-    site = synthetic_site.make_site(work / f"site-{versions}", versions)
+def measure(work: Path, versions: int, repeat: int, *, real_size: bool = False) -> dict:
+    if real_size:
+        site = real_size_history.make_site(work / f"real-size-{versions}", versions)
+    else:
+        site = synthetic_site.make_site(work / f"site-{versions}", versions)
     floor = synthetic_site.make_floor(site, work / f"floor-{versions}", versions)
     shim = _git_shim(work)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYPRESS_TODAY": synthetic_site.today(versions),
@@ -64,13 +75,15 @@ def measure(work: Path, versions: int, repeat: int) -> dict:
                                 capture_output=True, text=True, check=True)
         serves.append(json.loads(result.stdout.splitlines()[-1]))
         subprocess.run(["git", "checkout", "-q", "--", "docs"], cwd=site, check=True)
+    _build(site, env, shim)  # a cold build to weigh
     pages = sum(1 for _ in (site / "site").rglob("index.html"))
+    weight = site_weight(site / "site")
 
     def median(runs: list[dict], key: str) -> float:
         return statistics.median(run[key] for run in runs)
 
     return {
-        "versions": versions, "pages": pages,
+        "versions": f"{versions} real-size" if real_size else versions, "pages": pages, **weight,
         "build": median(built, "seconds"), "floor": median(floors, "seconds"), "warm": median(warm, "seconds"),
         "build_mb": median(built, "peak_mb"), "floor_mb": median(floors, "peak_mb"),
         "git_build": built[0]["git"],
@@ -81,7 +94,8 @@ def measure(work: Path, versions: int, repeat: int) -> dict:
 
 def print_table(rows: list[dict]) -> None:
     header = ("| N | pages | floor (b) s | build (a) s | a/b | serve 1st s | unchanged s | /1st | edited s | /1st "
-              "| build, cache kept s | /a | floor MB | build MB | ratio | git per build |")
+              "| build, cache kept s | /a | floor MB | build MB | ratio | git per build "
+              "| site MB | archived + changes MB | ratio | gzip ratio |")
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for r in rows:
@@ -89,7 +103,23 @@ def print_table(rows: list[dict]) -> None:
               f"| {r['first']:.1f} | {r['unchanged']:.1f} | {r['unchanged'] / r['first']:.2f} "
               f"| {r['edited']:.1f} | {r['edited'] / r['first']:.2f} | {r['warm']:.1f} | {r['warm'] / r['build']:.2f} "
               f"| {r['floor_mb']:.0f} | {r['build_mb']:.0f} | {r['build_mb'] / r['floor_mb']:.2f} "
-              f"| {r['git_build']} (serve: {'/'.join(map(str, r['git_serve']))}) |")
+              f"| {r['git_build']} (serve: {'/'.join(map(str, r['git_serve']))}) "
+              f"| {r['site'] / 1e6:.1f} | {r['history'] / 1e6:.1f} | {r['site'] / r['history']:.2f} "
+              f"| {r['site_gzip'] / r['history_gzip']:.2f} |")
+
+
+def site_weight(folder: Path) -> dict:
+    """The built site's bytes, and those of its archived pages and changes pages (issue 15's
+    baseline), plain and gzipped as a static host would serve them."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    history = [p for p in files if re.fullmatch(r"[^/]+/versions/\d{4}-\d{2}-\d{2}/(changes/)?index\.html",
+                                                p.relative_to(folder).as_posix())]
+
+    def weigh(paths: list[Path]) -> tuple[int, int]:
+        return sum(p.stat().st_size for p in paths), sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths)
+
+    (site, site_gzip), (archived, archived_gzip) = weigh(files), weigh(history)
+    return {"site": site, "site_gzip": site_gzip, "history": archived, "history_gzip": archived_gzip}
 
 
 def _build(root: Path, env: dict, shim: Path, keep_cache: bool = False) -> dict:

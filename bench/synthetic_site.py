@@ -59,8 +59,9 @@ def today(versions: int) -> str:
     return (FIRST_DAY + timedelta(weeks=versions)).isoformat()
 
 
-def make_site(root: Path, versions: int, seed: int = 2024) -> Path:
-    """A site repository at ``root`` whose documents each have ``versions`` versions."""
+def make_site(root: Path, versions: int, seed: int = 2024, history: type | None = None) -> Path:
+    """A site repository at ``root`` whose documents each have ``versions`` versions (written by
+    ``history``, a ``_History`` by default)."""
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -69,7 +70,7 @@ def make_site(root: Path, versions: int, seed: int = 2024) -> Path:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config(with_hook=True), sort_keys=False))
     (root / ".gitignore").write_text("site/\n")
     subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
-    stream = _History(rng).stream(versions)
+    stream = (history or _History)(rng).stream(versions)
     subprocess.run(["git", "fast-import", "--quiet"], cwd=root, input=stream, check=True)
     subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=root, check=True)
     return root
