@@ -7,6 +7,7 @@ import re
 import weakref
 import xml.etree.ElementTree as ET
 from dataclasses import asdict
+from difflib import SequenceMatcher
 from html import unescape
 from html.parser import HTMLParser
 from unittest.mock import patch
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from redline_cases.make_cases import CASES, FILES, FOLDER, case_files, committed_cases
 
 from policypress.redline import Parser, Redline, Status, compare, parse_body, redline
+from policypress.redline.alignment import _anchors, _gap_matches
 from policypress.redline.body import escape_attr
 from policypress.redline.rendering import _Renderer
 from policypress.terminal import format_for_terminal
@@ -509,6 +511,36 @@ def test_unchanged_blocks_are_written_as_the_long_way_writes_them(documents, ext
 
     assert quick.html == slow.html
     assert quick.changes == slow.changes
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_documents())
+def test_leaves_of_words_alone_are_written_as_inline_writes_them(documents):
+    parser = Parser()
+    old_body, new_body = (parser.body(render(source)) for source in documents)
+
+    quick = compare(old_body, new_body)
+    with patch.object(_Renderer, "words", _Renderer.inline):
+        slow = compare(old_body, new_body)
+
+    assert quick.html == slow.html
+    assert quick.changes == slow.changes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcdef"), max_size=12), st.lists(st.sampled_from("abcdefgh"), max_size=12))
+def test_gaps_between_anchors_are_matched_as_difflib_matches_them(old, new):
+    expected = SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()[:-1]
+
+    assert _gap_matches(old, new, 0, len(old), 0, len(new)) == expected
+
+
+def test_anchors_are_the_longest_chain_of_words_found_once_on_each_side():
+    old = "the a b the c d e".split()
+    new = "c the b x the d e a".split()
+    # Found once on each side: a, b, c, d, e; in the same order at most three of them (b d e or c d e).
+
+    assert [old[i] for i, _ in _anchors(old, new, 0, len(old), 0, len(new))] == ["c", "d", "e"]
 
 
 def test_a_block_kept_through_a_history_is_rendered_unchanged_once():

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from test_redline import LONG_PARAGRAPH, edited_documents, render
 
 from policypress.redline import HEADINGS, SOURCE_FORMAT, redline, redline_source
+from policypress.redline.alignment import _matching_blocks
 from policypress.redline.body import CELLS
 from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS, LINK_CHANGED, LINK_NOTE, LINK_NOTE_TEXT
 from policypress.redline.tunables import PAIRING_WINDOW, PUBLISHED
@@ -112,6 +113,11 @@ def assert_same_redline_of_html(ask: Callable[[dict], dict], old: str, new: str)
 
     assert answer["html"] == expected.html
     assert answer["count"] == expected.count
+    # The compare view lists the changes by section as a changes page does.
+    assert answer["changes"] == [
+        {"anchor": change.anchor, "section_id": change.section_id, "section_title": change.section_title}
+        for change in expected.changes
+    ]
 
 
 def assert_same_redline(ask: Callable[[dict], dict], old_markdown: str, new_markdown: str) -> None:
@@ -254,6 +260,22 @@ def test_the_browser_matches_sequences_as_difflib_does(browser_redline, a, b):
     expected = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
 
     assert browser_redline({"a": a, "b": b})["blocks"] == [list(block) for block in expected]
+
+
+@st.composite
+def sequences_with_anchors(draw) -> tuple[list[str], list[str]]:
+    """Two sequences of common elements (a, b …) and of elements each holds once or twice, some
+    in both: anchors, gaps between them, and elements only one side holds once."""
+    element = st.one_of(st.sampled_from("abc"), st.integers(0, 12).map(str))
+    return draw(st.lists(element, max_size=40)), draw(st.lists(element, max_size=40))
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(sequences_with_anchors())
+def test_the_browser_anchors_and_matches_as_the_build_does(browser_redline, sequences):
+    expected = _matching_blocks(*sequences)
+
+    assert browser_redline({"matching": sequences})["blocks"] == [list(block) for block in expected]
 
 
 # One source for what both sides must agree on

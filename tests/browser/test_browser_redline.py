@@ -69,6 +69,8 @@ OLD_ADDRESS = "https://old.example/company-products"
 NEW_ADDRESS = "https://new.example/meta-company-products"
 FIRST, SECOND, THIRD = "2024-09-10", "2026-11-28", "2026-11-29"
 """The long statement's versions, oldest first: the second changes a lot, the third one word."""
+FIRST_EFFECTIVE = "2024-10-01"
+"""The first version took effect three weeks after its version date, so its header line says so."""
 LINK_CHANGE = f"(link changed from {OLD_ADDRESS} to {NEW_ADDRESS})"
 
 
@@ -91,10 +93,11 @@ def long_site(tmp_path_factory, serve, example_config):
     config = yaml.safe_load((repo.root / "mkdocs.yml").read_text("utf-8"))
     theme = {key: value for key, value in example_config["theme"].items() if key != "custom_dir"}
     (repo.root / "mkdocs.yml").write_text(yaml.safe_dump({**config, "theme": theme}))
-    for day, body, summary in [(FIRST, long_statement(OLD_ADDRESS, False), "First version."),
-                               (SECOND, long_statement(NEW_ADDRESS, True), "Records, and a link re-pointed."),
-                               (THIRD, long_statement(NEW_ADDRESS, True, "sixty"), "Backups kept for less.")]:
-        repo.write_statement(body, summary=summary)
+    for day, body, summary, effective in [
+            (FIRST, long_statement(OLD_ADDRESS, False), "First version.", FIRST_EFFECTIVE),
+            (SECOND, long_statement(NEW_ADDRESS, True), "Records, and a link re-pointed.", None),
+            (THIRD, long_statement(NEW_ADDRESS, True, "sixty"), "Backups kept for less.", None)]:
+        repo.write_statement(body, summary=summary, effective=effective)
         repo.commit(f"{day}T10:00:00-08:00")
     built = repo.build(today="2026-11-30")
     assert built.ok, built.output
@@ -156,9 +159,79 @@ def test_reversed_compare_parameters_never_show_newer_text_as_deleted(visitor, l
     expect(page.locator(".pp-compare-status")).to_contain_text(
         f"Showing {FIRST} → {SECOND}: the older version first.")
     expect(page.locator(".pp-compare-summary")).to_be_visible()
-    expect(page.locator(".pp-compare-from")).to_have_text(FIRST)
-    expect(page.locator(".pp-compare-to")).to_have_text(SECOND)
+    expect(page.locator(".pp-compare-from")).to_contain_text(f"Version {FIRST}")
+    expect(page.locator(".pp-compare-to")).to_contain_text(f"Version {SECOND}")
     expect(page.locator(".pp-compare-form select[name=from]")).to_have_value(FIRST)
+
+
+def header_line(page: Page, label: str) -> str:
+    """The words of a changes header's line (From, To …), spaces as a reader sees them."""
+    line = page.locator(".pp-changes-versions div").filter(has=page.locator("dt", has_text=label)).locator("dd")
+    return " ".join(line.inner_text().split())
+
+
+def changes_by_section(page: Page) -> list[list[str]]:
+    """Each line of the "Changes by section" list: its words, then the address of each link in it."""
+    return page.eval_on_selector_all(".pp-changes-summary .pp-changes-toc li", """items => items.map(item => [
+        item.textContent.replace(/\\s+/g, ' ').trim(),
+        ...[...item.querySelectorAll('a')].map(a => a.getAttribute('href'))])""")
+
+
+def test_the_compare_view_is_headed_as_a_changes_page_is(visitor, long_site):
+    second = visitor.open(long_site.at(CHANGES_PAGE))
+    first_line = header_line(second, "From")
+    third = visitor.open(long_site.at(f"/privacy-statement/versions/{THIRD}/changes/"))
+    third_line = header_line(third, "To")
+    assert "effective" in first_line, "the first version took effect after its version date"
+
+    page = visitor.open(compare_view(long_site, FIRST, THIRD))
+
+    assert header_line(page, "From") == first_line
+    assert header_line(page, "To") == third_line
+    summary = page.locator(".pp-compare-summary")
+    expect(summary.locator(".pp-compare-from time")).to_have_attribute("datetime", FIRST)
+    expect(summary.locator(".pp-compare-to time")).to_have_attribute("datetime", THIRD)
+    expect(summary.locator(".pp-changes-key")).to_be_visible()
+    anchors = page.eval_on_selector_all(".pp-compare .pp-redline .pp-change", "all => all.map(e => e.id)")
+    sections = changes_by_section(page)
+    assert sections, "no list of changes by section"
+    listed = [href for _, *hrefs in sections for href in hrefs if href.startswith("#change-")]
+    assert listed == [f"#{anchor}" for anchor in anchors]
+    labels = " ".join(words for words, *_ in sections)
+    assert all(f"change {number}" in labels for number in range(1, len(anchors) + 1))
+    missing = page.evaluate("""() => [...document.querySelectorAll('.pp-compare-summary .pp-changes-toc a')]
+        .map(a => a.getAttribute('href')).filter(href => !document.getElementById(href.slice(1)))""")
+    assert missing == [], "the list links to places the page does not have"
+    expect(summary.locator(".pp-changes-count")).to_have_text(f"{len(anchors)} changes in {len(sections)} sections.")
+
+
+def test_the_compare_view_of_consecutive_versions_lists_the_changes_as_their_changes_page(visitor, long_site):
+    changes_page = visitor.open(long_site.at(CHANGES_PAGE))
+    expected = changes_by_section(changes_page), header_line(changes_page, "From"), header_line(changes_page, "To")
+    count = changes_page.locator(".pp-changes-count").inner_text()
+
+    page = visitor.open(compare_view(long_site, FIRST, SECOND))
+
+    assert (changes_by_section(page), header_line(page, "From"), header_line(page, "To")) == expected
+    expect(page.locator(".pp-compare-summary .pp-changes-count")).to_have_text(count)
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_from_and_to_lines_lay_out_alike(visitor, long_site, width):
+    visitor.page.set_viewport_size({"width": width, "height": 800})
+    for address in [long_site.at(CHANGES_PAGE), compare_view(long_site, FIRST, SECOND)]:
+        page = visitor.open(address)
+
+        # Where each value starts, from its label's top left corner: the same for every line.
+        offsets = page.eval_on_selector_all(".pp-changes-versions div:is(:first-child, :nth-child(2))", """rows =>
+            rows.map(row => {
+                const label = row.querySelector('dt').getBoundingClientRect();
+                const value = row.querySelector('dd').getBoundingClientRect();
+                return [Math.round(value.left - label.left), Math.round(value.top - label.top)];
+            })""")
+        assert len(offsets) == 2 and offsets[0] == offsets[1], f"From and To lay out differently: {offsets}"
+        where = "beside" if width > 480 else "under"
+        assert (offsets[0][1] == 0) == (where == "beside"), f"at {width} px the values should be {where} their labels"
 
 
 def test_one_change_is_counted_as_one_change(visitor, long_site):
@@ -167,6 +240,7 @@ def test_one_change_is_counted_as_one_change(visitor, long_site):
     expect(page.locator(".pp-compare-status")).to_have_text(
         f"Version {SECOND} compared with version {THIRD}: 1 change.")
     expect(page.locator(".pp-redline-position")).to_have_text("1 change")
+    expect(page.locator(".pp-compare-summary .pp-changes-count")).to_have_text("1 change in 1 section.")
 
 
 def test_no_navigation_without_changes_to_move_between(visitor, long_site):

@@ -1,6 +1,7 @@
 // The conformance cases of tests/redline_cases/, run through redline.js alone: no Python.
 // Each case's old.json and new.json are two versions' redline.json as the build publishes them;
-// the compare view must render expected.html from them and count expected.json's changes.
+// the compare view must render expected.html from them and list expected.json's changes
+// (anchors and sections).
 // Run with `node --test tests/js/` (tests/test_redline_js.py does, so pytest runs it too).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
@@ -26,6 +27,9 @@ for (const name of names) {
     const result = redline.renderRedline(JSON.parse(read(name, "old.json")), JSON.parse(read(name, "new.json")));
     assert.equal(result.html, read(name, "expected.html"));
     assert.equal(result.count, expected.count);
+    // The compare view lists the changes by section as a changes page does.
+    const sections = expected.changes.map(({ anchor, section_id, section_title }) => ({ anchor, section_id, section_title }));
+    assert.deepEqual(result.changes, sections);
   });
 }
 

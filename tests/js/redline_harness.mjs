@@ -1,7 +1,8 @@
 // Runs src/policypress/theme/assets/javascripts/redline.js under Node for tests/test_redline_js.py.
 // Reads one JSON request per line and answers each with one JSON line:
 //   {"old": <redline.json>, "new": <redline.json>}  ->  {"html": "...", "count": n}
-//   {"a": [...], "b": [...]}                        ->  {"blocks": [[i, j, size], ...]}
+//   {"a": [...], "b": [...]}                        ->  {"blocks": [[i, j, size], ...]}  (difflib's)
+//   {"matching": [[...], [...]]}                    ->  {"blocks": [[i, j, size], ...]}  (the redline's)
 //   {"shared": true}                                ->  the names redline.js shares with Python
 // A request that throws is answered with {"error": "..."}.
 import { createRequire } from "node:module";
@@ -12,6 +13,7 @@ const redline = require("../../src/policypress/theme/assets/javascripts/redline.
 
 function answer(request) {
   if ("a" in request) return { blocks: redline.sequenceMatchingBlocks(request.a, request.b) };
+  if ("matching" in request) return { blocks: redline.matchingBlocks(...request.matching) };
   if ("shared" in request) return redline.shared;
   return redline.renderRedline(request.old, request.new);
 }

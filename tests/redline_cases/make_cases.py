@@ -326,6 +326,19 @@ CASES = [
          "also changed is deleted and inserted as before.",
          p('Ask <a href="https://o.example/">us</a> or <a href="https://o.example/x">them here</a>.'),
          p('Ask <a href="https://n.example/" title="Contact">us</a> or <a href="https://n.example/x">those here</a>.')),
+    Case("short-item-link-address-changed",
+         "Two list items that are only a link each, re-pointed: no token key is the same (a key holds "
+         "its link), but their words are, so each item pairs and shows a link change, not a deleted "
+         "and an inserted item. A third item re-linked with a word changed pairs too, by its words "
+         "(3 of 4 kept), and shows the words it changed.",
+         items("ul", ['<a href="https://o.example/privacy">Privacy policy</a>',
+                      '<a href="https://o.example/cookies">Cookie policy</a>',
+                      '<a href="https://o.example/terms">Terms of service</a> apply',
+                      "Contact us"]),
+         items("ul", ['<a href="https://n.example/privacy">Privacy policy</a>',
+                      '<a href="https://n.example/cookies">Cookie policy</a>',
+                      '<a href="https://n.example/terms">Terms of use</a> apply',
+                      "Contact us"])),
     Case("link-text-changed",
          "A word inside a link changed: the mark sits inside the link.",
          p('Read our <a href="https://example.org/cookies">cookie policy</a> first.'),

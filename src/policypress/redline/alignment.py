@@ -1,20 +1,24 @@
 """Alignment: which blocks of two versions stayed, went, came or were edited, and which words.
 
 Blocks are matched by key; blocks between matches pair up when alike and are diffed word by word.
-Two blocks are alike when similar enough (``SIMILARITY``) or when runs of ``KEPT_RUN`` words they
-share make up ``KEPT_SHARE`` of the shorter: a paragraph that kept two of its five sentences is
-an edit, not a deletion and an insertion. Matching is difflib's (autojunk off), after setting
-aside the common ends; a leaf's word edits are then cleaned up so that a sliver of a kept word
+Two blocks are alike when similar enough (``SIMILARITY``, by their tokens or by their words alone,
+so that a re-linked item is edited) or when runs of ``KEPT_RUN`` words they share make up
+``KEPT_SHARE`` of the shorter: a paragraph that kept two of its five sentences is
+an edit, not a deletion and an insertion. Matching sets aside the common ends, then anchors on
+what occurs once on each side (patience diff) and leaves only the gaps between anchors to
+difflib (autojunk off); a leaf's word edits are then cleaned up so that a sliver of a kept word
 or two between two changes joins them (``SLIVER``), and a rewrite reads as phrases.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from itertools import chain
 from typing import NamedTuple
 
 from .body import CELLS, Block, Token
@@ -111,7 +115,7 @@ def _compare(old: Block, new: Block, in_place: bool = False) -> tuple[AlignedBlo
     if old.children is not None:
         # A container's children are aligned next: counting its words is a good enough likeness,
         # where matching them all would take time that grows with the square of a long table's.
-        similar = always or _shared_count(old.keys, new.keys) >= _least_shared(old.keys, new.keys)
+        similar = always or _shared_count(_words(old), _words(new)) >= _least_shared(old.keys, new.keys)
         if not similar and not _shares_runs(old, new):
             return None
         return AlignedBlock(Status.CHANGED, old, new, children=align(old.children, new.children)), similar
@@ -119,6 +123,10 @@ def _compare(old: Block, new: Block, in_place: bool = False) -> tuple[AlignedBlo
         blocks, similar = _matching_blocks(old.keys, new.keys), True
     else:
         blocks = _matching_if_similar(old.keys, new.keys)
+        if blocks is None and _words_similar(old, new):
+            # Words re-linked or re-formatted: matched by keys still, so each side keeps its own
+            # elements (and a link whose address alone changed shows as a link change).
+            blocks = _matching_blocks(old.keys, new.keys)
         similar = blocks is not None
         if blocks is None:
             if not _shares_runs(old, new):
@@ -154,6 +162,30 @@ def _matching_if_similar(old: Sequence[str], new: Sequence[str]) -> list[Match] 
     if sum(block.size for block in blocks) < least:
         return None
     return blocks
+
+
+def _words_similar(old: Block, new: Block) -> bool:
+    """Whether two leaves are similar by their words alone, whatever elements are around them."""
+    old_words, new_words = _words(old), _words(new)
+    if old_words is old.keys and new_words is new.keys:
+        return False  # no element around any word: as similar as their keys, which are not
+    return _matching_if_similar(old_words, new_words) is not None
+
+
+def _words(block: Block) -> tuple[str, ...]:
+    """The block's token keys without their inline elements' tags; its keys if it has none."""
+    words = block.memo.get("words")
+    if words is None:
+        if block.children is not None:
+            each = [_words(child) for child in block.children]
+            same = all(words is child.keys for words, child in zip(each, block.children, strict=True))
+            words = block.keys if same else tuple(chain.from_iterable(each))
+        elif any(token.context for token in block.tokens):
+            words = tuple(token.key[sum(len(tag.opening) for tag in token.context) :] for token in block.tokens)
+        else:
+            words = block.keys
+        block.memo["words"] = words
+    return words
 
 
 def _shares_runs(old: Block, new: Block) -> bool:
@@ -222,7 +254,7 @@ def _size(opcode: tuple[str, int, int, int, int]) -> int:
     return max(opcode[2] - opcode[1], opcode[4] - opcode[3])
 
 
-# Matching: difflib's, after setting aside what the two sequences start and end with
+# Matching: anchors on what occurs once on each side, difflib's between them
 
 
 class Match(NamedTuple):
@@ -234,17 +266,16 @@ class Match(NamedTuple):
 
 
 def _matching_blocks(old: Sequence[str], new: Sequence[str], ends: tuple[int, int] | None = None) -> list[Match]:
-    """difflib's matching blocks (autojunk off) of what lies between the common prefix and suffix.
+    """Matching blocks of two sequences, ending with difflib's sentinel ``Match(len(old), len(new), 0)``.
 
-    An edit usually touches a few words of a long paragraph, so trimming first makes difflib's
-    work small. Ends with difflib's sentinel ``Match(len(old), len(new), 0)``.
+    An edit usually touches a few words of a long paragraph, so the common prefix and suffix are
+    set aside first; what lies between is matched by ``_anchored``.
     """
     prefix, suffix = ends or _common_ends(old, new)
     found = [Match(0, 0, prefix)]
     old_end, new_end = len(old) - suffix, len(new) - suffix
     if prefix < old_end and prefix < new_end:
-        middle = SequenceMatcher(None, old[prefix:old_end], new[prefix:new_end], autojunk=False)
-        found += [Match(a + prefix, b + prefix, size) for a, b, size in middle.get_matching_blocks()]
+        found += _anchored(old, new, prefix, old_end, prefix, new_end)
     found.append(Match(old_end, new_end, suffix))
     # Join touching blocks and drop empty ones, as difflib does, then add its sentinel.
     joined: list[Match] = []
@@ -255,6 +286,85 @@ def _matching_blocks(old: Sequence[str], new: Sequence[str], ends: tuple[int, in
             joined.append(block)
     joined.append(Match(len(old), len(new), 0))
     return joined
+
+
+def _anchored(old: Sequence[str], new: Sequence[str], alo: int, ahi: int, blo: int, bhi: int) -> list[Match]:
+    """Matches of ``old[alo:ahi]`` and ``new[blo:bhi]``, in order, touching ones not yet joined.
+
+    The most elements found once in each, in the same order, are matched first (patience diff),
+    each with the equal elements around it; difflib matches each gap between them. difflib alone
+    takes time that grows with the square of a long sequence's changes (2,000 list items, a
+    rewritten paragraph); its gaps stay small.
+    """
+    found: list[Match] = []
+    i, j = alo, blo
+    anchors = _anchors(old, new, alo, ahi, blo, bhi)
+    for index, (a, b) in enumerate(anchors):
+        next_a, next_b = anchors[index + 1] if index + 1 < len(anchors) else (ahi, bhi)
+        # As difflib's longest match would: "and" before a kept "contact" stays with it.
+        start_a, start_b = a, b
+        while start_a > i and start_b > j and old[start_a - 1] == new[start_b - 1]:
+            start_a, start_b = start_a - 1, start_b - 1
+        end_a, end_b = a + 1, b + 1
+        while end_a < next_a and end_b < next_b and old[end_a] == new[end_b]:
+            end_a, end_b = end_a + 1, end_b + 1
+        if i < start_a and j < start_b:
+            found += _gap_matches(old, new, i, start_a, j, start_b)
+        found.append(Match(start_a, start_b, end_a - start_a))
+        i, j = end_a, end_b
+    if i < ahi and j < bhi:
+        found += _gap_matches(old, new, i, ahi, j, bhi)
+    return found
+
+
+def _anchors(old: Sequence[str], new: Sequence[str], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
+    """Where the longest chain of elements found once in each range is, in both (old, new)."""
+    old_range, new_range = old[alo:ahi], new[blo:bhi]
+    old_counts, new_counts = Counter(old_range), Counter(new_range)
+    once = {key for key, count in old_counts.items() if count == 1}
+    once.intersection_update([key for key, count in new_counts.items() if count == 1])
+    # The last position of each element in new: for one found once, its only one.
+    in_new = dict(zip(new_range, range(blo, bhi), strict=True))
+    pairs = [(i, in_new[key]) for i, key in enumerate(old_range, alo) if key in once]
+    # Patience sorting: each pair goes on the leftmost pile whose top lies further on in new.
+    tops: list[int] = []
+    """The new position on top of each pile."""
+    top_pairs: list[int] = []
+    below: list[int] = []
+    """For each pair, the pair on top of the pile to its left when it was placed (-1: none)."""
+    for index, (_, j) in enumerate(pairs):
+        pile = bisect_left(tops, j)
+        below.append(top_pairs[pile - 1] if pile else -1)
+        if pile == len(tops):
+            tops.append(j)
+            top_pairs.append(index)
+        else:
+            tops[pile] = j
+            top_pairs[pile] = index
+    chain: list[tuple[int, int]] = []
+    index = top_pairs[-1] if top_pairs else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = below[index]
+    chain.reverse()
+    return chain
+
+
+def _gap_matches(old: Sequence[str], new: Sequence[str], alo: int, ahi: int, blo: int, bhi: int) -> list[Match]:
+    """difflib's matching blocks (autojunk off, no sentinel) of ``old[alo:ahi]`` and ``new[blo:bhi]``."""
+    # Shortcuts that give what difflib would, in a fraction of the time: most gaps are a few
+    # words replaced by others.
+    if set(old[alo:ahi]).isdisjoint(new[blo:bhi]):
+        return []
+    if ahi - alo == 1 or bhi - blo == 1:
+        # One element on a side: difflib matches it with its first equal on the other.
+        if ahi - alo == 1:
+            found = next((j for j in range(blo, bhi) if new[j] == old[alo]), None)
+            return [] if found is None else [Match(alo, found, 1)]
+        found = next((i for i in range(alo, ahi) if old[i] == new[blo]), None)
+        return [] if found is None else [Match(found, blo, 1)]
+    matcher = SequenceMatcher(None, old[alo:ahi], new[blo:bhi], autojunk=False)
+    return [Match(a + alo, b + blo, size) for a, b, size in matcher.get_matching_blocks() if size]
 
 
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:

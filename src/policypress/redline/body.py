@@ -7,10 +7,12 @@ same blocks are published per version as ``redline.json`` for the browser's comp
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -139,8 +141,9 @@ class Parser:
         """Blocks by their markup, from this body and the one parsed before."""
 
     def body(self, markup: str) -> Body:
-        root, ids = _element_tree(markup)
-        body = Body(self._blocks(markup, root.children), frozenset(ids))
+        with collector_paused():
+            root, ids = _element_tree(markup)
+            body = Body(self._blocks(markup, root.children), frozenset(ids))
         # Keep what this body used: a history shares blocks with the version before, and holding
         # every block ever parsed would make memory grow with the length of the history.
         self._blocks_by_markup.next_round()
@@ -177,6 +180,30 @@ class Parser:
                 if isinstance(child, _Element) and child.name in BLOCK_TAGS:
                     self._block(markup, child)
         return self._blocks_by_markup.keep(source, block)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a redline makes its tokens, edits and marks.
+
+    The collector never stops tracking a named tuple such as ``Token``, so it goes through every
+    token made so far again and again as more are made: a third of a long redline's time. The
+    redline makes no reference cycles; what it lets go of is freed as it goes.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not gc.get_freeze_count():
+            # What was made meanwhile lives as long as the redline: straight to the oldest
+            # generation (freeze, then unfreeze), where the collector would have moved it after
+            # going through all of it twice (another fifth of a long redline's time).
+            gc.freeze()
+            gc.unfreeze()
+        gc.enable()
 
 
 def redline_source(markup: str) -> str:
@@ -257,6 +284,9 @@ def _element_tree(markup: str) -> tuple[_Element, list[str]]:
             continue
         name = name.lower()
         if closing:
+            if stack[-1].name == name:  # most end tags: the element last opened
+                stack.pop().end = tag.end()
+                continue
             # Close up to the matching open element; ignore a stray end tag.
             for depth in range(len(stack) - 1, 0, -1):
                 if stack[depth].name == name:
@@ -265,11 +295,13 @@ def _element_tree(markup: str) -> tuple[_Element, list[str]]:
                     del stack[depth:]
                     break
             continue
-        attrs = tuple(
-            (attr.lower(), html.unescape(double or single or bare))
-            for attr, double, single, bare in _ATTR.findall(rest)
-        )
-        ids.extend(value for attr, value in attrs if attr == "id")
+        attrs = ()
+        if rest:
+            attrs = tuple(
+                (attr.lower(), html.unescape(double or single or bare))
+                for attr, double, single, bare in _ATTR.findall(rest)
+            )
+            ids.extend(value for attr, value in attrs if attr == "id")
         element = _Element(name, attrs, tag.start(), len(markup))
         stack[-1].children.append(element)
         if name in VOID_TAGS or self_closing:

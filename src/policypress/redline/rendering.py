@@ -15,7 +15,19 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .alignment import AlignedBlock, Edit, Status, align
-from .body import CELLS, HEADINGS, Block, Body, Parser, Tag, Token, escape_text, open_tag
+from .body import (
+    CELLS,
+    HEADINGS,
+    Block,
+    Body,
+    Parser,
+    Tag,
+    Token,
+    collector_paused,
+    escape_attr,
+    escape_text,
+    open_tag,
+)
 from .tunables import ANCHOR_CLASH_PREFIX, ANCHOR_PREFIX
 
 _DIGITS = re.compile(r"-?[0-9]+")
@@ -56,15 +68,17 @@ class Redline:
 
 def redline(old_html: str, new_html: str) -> Redline:
     parser = Parser()
-    return compare(parser.body(old_html), parser.body(new_html))
+    with collector_paused():  # once for all three steps: each time it resumes, it visits every token
+        return compare(parser.body(old_html), parser.body(new_html))
 
 
 def compare(old: Body, new: Body) -> Redline:
     """The redline of two parsed bodies: parse each version once when building many redlines."""
-    aligned = align(old.blocks, new.blocks)
-    renderer = _Renderer(_anchor_prefix(old.ids | new.ids))
-    renderer.blocks(aligned, None)
-    return Redline("".join(renderer.out), renderer.finished_changes(), aligned)
+    with collector_paused():
+        aligned = align(old.blocks, new.blocks)
+        renderer = _Renderer(_anchor_prefix(old.ids | new.ids))
+        renderer.blocks(aligned, None)
+        return Redline("".join(renderer.out), renderer.finished_changes(), aligned)
 
 
 def _anchor_prefix(ids: frozenset[str]) -> str:
@@ -194,7 +208,10 @@ class _Renderer:
         else:
             if block.tag in HEADINGS:
                 self.section = (dict(block.attrs).get("id"), _plain_text(block.tokens))
-            self.inline(item.edits)
+            if _only_words(item.old) and _only_words(item.new):
+                self.words(item.edits)
+            else:
+                self.inline(item.edits)
         self.out.append(_closing(block.tag))
 
     def unchanged(self, block: Block) -> None:
@@ -257,6 +274,25 @@ class _Renderer:
             self._run(stack, edit.status, edit.tokens)
         self._close(stack)
 
+    def words(self, edits: Sequence[Edit]) -> None:
+        """``inline`` for a leaf of words alone, no element around any (``_only_words``): each run
+        of edits is its text, in a del or ins or not; with no elements to close and reopen around
+        the marks, and no links to change, a rewritten paragraph is written in half the time."""
+        out = self.out
+        for edit in edits:
+            if edit.starts_change:
+                self.pending = True
+            text = "".join([token.text for token in edit.tokens])
+            if edit.status is Status.UNCHANGED:
+                out.append(text)
+                continue
+            self._open_mark(edit.status)
+            out.append(text)
+            out.append(f"</{_MARKS[edit.status]}>")
+            self._note(edit.status, text)
+        self._note(Status.DELETED, " ")
+        self._note(Status.INSERTED, " ")
+
     def _relinked(self, stack: list[_Frame], tokens: Sequence[Token], links: LinkChanges) -> None:
         """The same words linked elsewhere: marked once, with both addresses in a note after them."""
         self.marks += 1
@@ -279,6 +315,7 @@ class _Renderer:
         self._note(Status.INSERTED, text)
 
     def _run(self, stack: list[_Frame], status: Status, tokens: Sequence[Token]) -> None:
+        out = self.out
         mark = None
         if status in _MARKS:
             # The mark sits inside the elements all its tokens share, so it opens once.
@@ -289,7 +326,9 @@ class _Renderer:
         for token in tokens:
             if token.context is not context:
                 context = token.context
-                if mark:
+                if not context:  # most words: no elements around them but the mark
+                    frames = [mark] if mark else []
+                elif mark:
                     frames = [
                         *_frames(context[:shared], False),
                         mark,
@@ -300,11 +339,11 @@ class _Renderer:
                 self._sync(stack, frames)
             if token.void:
                 strip_id = any(frame.mark is Status.DELETED for frame in stack)
-                self.out.append(self._opening(token.void.name, token.void.attrs, strip_id, void=True))
+                out.append(self._opening(token.void.name, token.void.attrs, strip_id, void=True))
             else:
-                self.out.append(token.text)
-        if mark:
-            self._note(status, "".join(token.text for token in tokens))
+                out.append(token.text)
+        if mark and self.changes:
+            self.changes[-1][3][status].extend([token.text for token in tokens])
 
     def _close(self, stack: list[_Frame]) -> None:
         self._sync(stack, [])
@@ -317,8 +356,9 @@ class _Renderer:
         keep = 0
         while keep < len(stack) and keep < len(frames) and stack[keep].identity == frames[keep].identity:
             keep += 1
-        self.out.extend(f"</{frame.name}>" for frame in reversed(stack[keep:]))
-        del stack[keep:]
+        if keep < len(stack):
+            self.out.extend([f"</{frame.name}>" for frame in reversed(stack[keep:])])
+            del stack[keep:]
         for frame in frames[keep:]:
             if frame.mark:
                 self._open_mark(frame.mark)
@@ -327,10 +367,14 @@ class _Renderer:
             stack.append(frame)
 
     def _open_mark(self, status: Status) -> None:
-        name = _MARKS[status]
-        self.out.append(self._opening(name, (), anchor=self._anchor() if self.pending else None))
         # Colour is not enough: screen readers announce what happened.
-        self.out.append(f'<span class="pp-sr">{_LABELS[status]}</span>')
+        label = f'<span class="pp-sr">{_LABELS[status]}</span>'
+        if self.pending:
+            # As _opening writes an anchor on a tag with no attributes, a tenth of the time.
+            anchor = f'class="pp-change" id="{escape_attr(self._anchor())}" tabindex="-1"'
+            self.out.append(f"<{_MARKS[status]} {anchor}>{label}")
+        else:
+            self.out.append(f"<{_MARKS[status]}>{label}")
 
     def _anchor(self) -> str:
         anchor = f"{self.prefix}{len(self.changes) + 1}"
@@ -379,6 +423,14 @@ def unchanged_block(block: Block) -> Unchanged:
     return rendered
 
 
+def _only_words(block: Block) -> bool:
+    """Whether the leaf is words alone: no inline element around any, none between them."""
+    only = block.memo.get("only words")
+    if only is None:
+        only = block.memo["only words"] = not any(token.context or token.void for token in block.tokens)
+    return only
+
+
 def _closing(tag: str) -> str:
     return f"</{tag}>\n" if tag else "\n"
 
@@ -392,6 +444,8 @@ def _shared_length(contexts: Sequence[tuple[Tag, ...]]) -> int:
     first = contexts[0]
     length = len(first)
     for context in contexts[1:]:
+        if context is first:  # most words of a run: same elements, nothing to compare
+            continue
         length = min(length, len(context))
         while length and context[length - 1] != first[length - 1]:
             length -= 1
@@ -411,7 +465,8 @@ def _link_changes(deleted: Sequence[Token], inserted: Sequence[Token]) -> LinkCh
     """The addresses that changed, if nothing but links' addresses did (else None: a plain del/ins)."""
     if len(deleted) != len(inserted):
         return None
-    shared = _shared_length([token.context for token in inserted])
+    changed_at = len(inserted[0].context)
+    """The shallowest element whose link changed: the mark goes outside it."""
     moves: list[tuple[str, str]] = []
     for old, new in zip(deleted, inserted, strict=True):
         if old.void or new.void or old.text.rstrip(" ") != new.text.rstrip(" "):
@@ -424,13 +479,15 @@ def _link_changes(deleted: Sequence[Token], inserted: Sequence[Token]) -> LinkCh
             old_href, new_href = dict(old_tag.attrs).get("href"), dict(new_tag.attrs).get("href")
             if old_tag.name != "a" or new_tag.name != "a" or None in (old_href, new_href) or old_href == new_href:
                 return None
-            shared = min(shared, depth)
+            changed_at = min(changed_at, depth)
             # One mention per link, in order: a link's words share its tag.
             if not moves or moves[-1] != (old_href, new_href):
                 moves.append((old_href, new_href))
     if not moves:
         return None
-    return LinkChanges(shared, "; ".join(f"{LINK_NOTE_TEXT[0]}{old}{LINK_NOTE_TEXT[1]}{new}" for old, new in moves))
+    shared = min(changed_at, _shared_length([token.context for token in inserted]))
+    note = "; ".join(f"{LINK_NOTE_TEXT[0]}{old}{LINK_NOTE_TEXT[1]}{new}" for old, new in moves)
+    return LinkChanges(shared, note)
 
 
 def _decorate(block: Block, classes: list[str], value: int | None) -> list[tuple[str, str]]:

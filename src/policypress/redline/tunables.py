@@ -7,7 +7,8 @@ cannot redline by other values than the build did.
 """
 
 SIMILARITY = 0.5
-"""Blocks at least this similar (difflib ratio over tokens) are diffed word by word."""
+"""Blocks at least this similar (the share of their tokens matched, as difflib's ratio, or of
+their words alone, whatever inline elements are around them) are diffed word by word."""
 
 KEPT_RUN = 6
 """Blocks less similar than ``SIMILARITY`` are still diffed word by word when runs of at least

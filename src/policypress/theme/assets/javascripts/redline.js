@@ -4,9 +4,9 @@
  * On a redline page the build has already rendered the redline (src/policypress/redline/).
  * On the compare page this script fetches two versions' redline.json (written by the build
  * from `body_source`) and renders their redline here, with a port of the same algorithm:
- * the same blocks, the same difflib matching, the same HTML, byte for byte. The tunables
- * (similarity threshold, kept runs, slivers, pairing window, key and anchor formats) have no copy here: each
- * redline.json carries them (redline/tunables.py). Change the algorithm in one place and
+ * the same blocks, the same matching (anchors, then difflib), the same HTML, byte for byte.
+ * The tunables (similarity threshold, kept runs, slivers, pairing window, key and anchor
+ * formats) have no copy here: each redline.json carries them (redline/tunables.py). Change the algorithm in one place and
  * change it in the other; the cases in tests/redline_cases/ run through both (pytest and
  * `node --test tests/js/`), and tests/test_redline_js.py compares both on generated edits.
  *
@@ -30,7 +30,8 @@
  *   <div class="pp-compare" data-pp-source="…/{version}/redline.json">   {version}: a version's number
  *     <noscript><p>…Comparing any two versions needs JavaScript…</p></noscript>
  *     <p class="pp-compare-status" role="status"></p>
- *     <div class="pp-changes-summary pp-compare-summary" hidden>…the two versions and the key…</div>
+ *     <template class="pp-compare-version" data-version="…">…</template>   one per version
+ *     <div class="pp-changes-summary pp-compare-summary" hidden>…versions, count, sections, key…</div>
  *     the nav above, then <div class="pp-redline"></div>
  *   </div>
  *
@@ -40,7 +41,11 @@
  * data-total="{total} changes", data-total-one and data-empty on the span.
  *
  * The compare view always shows the older version first (it swaps from and to if need be, and
- * says so), then fills and shows its div.pp-compare-summary: .pp-compare-from and .pp-compare-to.
+ * says so), then fills and shows its div.pp-compare-summary, a changes page's header: into
+ * .pp-compare-from and .pp-compare-to a copy of <template class="pp-compare-version"
+ * data-version="…"> (one per version, each the line a changes page writes for it), into
+ * .pp-compare-count the count, and into details.pp-changes-toc's list the changes by section,
+ * shown only when there are changes.
  */
 (function (root) {
   "use strict";
@@ -151,8 +156,9 @@
   }
 
   /* ---------------------------------------------------------------------------------------
-   * Matching: Python's difflib.SequenceMatcher (autojunk off, no junk), after trimming the
-   * common prefix and suffix exactly as redline/alignment.py's _matching_blocks does
+   * Matching, as redline/alignment.py's _matching_blocks: the common prefix and suffix set
+   * aside, then anchors on elements found once on each side (patience diff), then Python's
+   * difflib.SequenceMatcher (autojunk off, no junk) in each gap between anchors
    * ------------------------------------------------------------------------------------- */
 
   /** difflib's find_longest_match: earliest in a, then earliest in b, among the longest. */
@@ -240,11 +246,7 @@
     const found = [[0, 0, prefix]];
     const aEnd = a.length - suffix;
     const bEnd = b.length - suffix;
-    if (prefix < aEnd && prefix < bEnd) {
-      for (const [i, j, k] of sequenceMatchingBlocks(a.slice(prefix, aEnd), b.slice(prefix, bEnd))) {
-        found.push([i + prefix, j + prefix, k]);
-      }
-    }
+    if (prefix < aEnd && prefix < bEnd) found.push(...anchored(a, b, prefix, aEnd, prefix, bEnd));
     found.push([aEnd, bEnd, suffix]);
     // Join touching blocks and drop empty ones, then add difflib's sentinel.
     const joined = [];
@@ -258,6 +260,71 @@
     }
     joined.push([a.length, b.length, 0]);
     return joined;
+  }
+
+  /** Matches of a[alo:ahi] and b[blo:bhi], in order, touching ones not yet joined: the most
+   * elements found once in each, in the same order, each with the equal elements around it,
+   * then difflib's matches in each gap. */
+  function anchored(a, b, alo, ahi, blo, bhi) {
+    const found = [];
+    const gap = (i, x, j, y) => {
+      for (const [p, q, k] of sequenceMatchingBlocks(a.slice(i, x), b.slice(j, y))) {
+        if (k) found.push([p + i, q + j, k]);
+      }
+    };
+    let i = alo;
+    let j = blo;
+    const anchors = onceAnchors(a, b, alo, ahi, blo, bhi);
+    anchors.forEach(([x, y], index) => {
+      const [nextX, nextY] = index + 1 < anchors.length ? anchors[index + 1] : [ahi, bhi];
+      // As difflib's longest match would: "and" before a kept "contact" stays with it.
+      let [startX, startY] = [x, y];
+      while (startX > i && startY > j && a[startX - 1] === b[startY - 1]) [startX, startY] = [startX - 1, startY - 1];
+      let [endX, endY] = [x + 1, y + 1];
+      while (endX < nextX && endY < nextY && a[endX] === b[endY]) [endX, endY] = [endX + 1, endY + 1];
+      if (i < startX && j < startY) gap(i, startX, j, startY);
+      found.push([startX, startY, endX - startX]);
+      [i, j] = [endX, endY];
+    });
+    if (i < ahi && j < bhi) gap(i, ahi, j, bhi);
+    return found;
+  }
+
+  /** Where the longest chain of elements found once in each range is, in both: [[i, j], …]. */
+  function onceAnchors(a, b, alo, ahi, blo, bhi) {
+    const onceIn = (sequence, lo, hi) => {
+      const at = new Map(); // an element's position, or -1 if it is found more than once
+      for (let k = lo; k < hi; k++) at.set(sequence[k], at.has(sequence[k]) ? -1 : k);
+      return at;
+    };
+    const inB = onceIn(b, blo, bhi);
+    const pairs = [];
+    // In order of position in a: an element found once was put in the map where it occurs.
+    for (const [element, i] of onceIn(a, alo, ahi)) {
+      const j = inB.get(element);
+      if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
+    }
+    // Patience sorting: each pair goes on the leftmost pile whose top lies further on in b.
+    const tops = []; // the position in b on top of each pile
+    const topPairs = [];
+    const below = []; // for each pair, the pair on top of the pile to its left when it was placed
+    pairs.forEach(([, j], index) => {
+      let pile = 0;
+      let end = tops.length;
+      while (pile < end) {
+        const middle = (pile + end) >> 1;
+        if (tops[middle] < j) pile = middle + 1;
+        else end = middle;
+      }
+      below.push(pile ? topPairs[pile - 1] : -1);
+      tops[pile] = j;
+      topPairs[pile] = index;
+    });
+    const chain = [];
+    for (let index = topPairs.length ? topPairs[topPairs.length - 1] : -1; index >= 0; index = below[index]) {
+      chain.push(pairs[index]);
+    }
+    return chain.reverse();
   }
 
   /** difflib's get_opcodes for the given matching blocks. */
@@ -350,7 +417,7 @@
     if (oldBlock.children !== null) {
       // A container's children are aligned next: counting its words is a good enough likeness.
       const similar = always
-        || sharedCount(oldBlock.keys, newBlock.keys) >= leastShared(oldBlock.keys, newBlock.keys, tunables.similarity);
+        || sharedCount(words(oldBlock), words(newBlock)) >= leastShared(oldBlock.keys, newBlock.keys, tunables.similarity);
       if (!similar && !sharesRuns(oldBlock, newBlock, tunables)) return null;
       return [aligned("changed", oldBlock, newBlock, align(oldBlock.children, newBlock.children, tunables)), similar];
     }
@@ -360,6 +427,10 @@
       blocks = matchingBlocks(oldBlock.keys, newBlock.keys);
     } else {
       blocks = matchingIfSimilar(oldBlock.keys, newBlock.keys, tunables.similarity);
+      if (blocks === null && wordsSimilar(oldBlock, newBlock, tunables)) {
+        // Words re-linked or re-formatted: matched by keys still, so each side keeps its own elements.
+        blocks = matchingBlocks(oldBlock.keys, newBlock.keys);
+      }
       if (blocks === null) {
         if (!sharesRuns(oldBlock, newBlock, tunables)) return null;
         similar = false;
@@ -400,6 +471,31 @@
     const blocks = matchingBlocks(a, b, [prefix, suffix]);
     const matched = blocks.reduce((sum, block) => sum + block[2], 0);
     return matched < least ? null : blocks;
+  }
+
+  /** Whether two leaves are similar by their words alone, whatever elements are around them. */
+  function wordsSimilar(oldBlock, newBlock, tunables) {
+    const [oldWords, newWords] = [words(oldBlock), words(newBlock)];
+    // No element around any word: as similar as their keys, which are not.
+    if (oldWords === oldBlock.keys && newWords === newBlock.keys) return false;
+    return matchingIfSimilar(oldWords, newWords, tunables.similarity) !== null;
+  }
+
+  /** The block's token keys without their inline elements' tags; its keys if it has none. */
+  function words(block) {
+    if (!block.words) {
+      if (block.children !== null) {
+        const each = block.children.map(words);
+        block.words = each.every((childWords, index) => childWords === block.children[index].keys)
+          ? block.keys
+          : [].concat(...each);
+      } else {
+        block.words = block.tokens.some((token) => token.context.length)
+          ? block.tokens.map((token) => token.key.slice(token.context.key.length))
+          : block.keys;
+      }
+    }
+    return block.words;
   }
 
   /** Whether runs of kept_run tokens found in the longer block make up kept_share of the
@@ -515,6 +611,16 @@
     return attrs;
   }
 
+  /** Python's str.split() separators, so that a title reads as redline/rendering.py's _plain_text. */
+  const PYTHON_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+  /** [id, title] of a heading: the section the changes after it are listed under. */
+  function headingSection(block) {
+    const escaped = block.tokens.map((token) => token.text).join("");
+    const text = escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    return [attrValue(block.attrs, "id") ?? null, text.split(PYTHON_SPACE).filter(Boolean).join(" ")];
+  }
+
   function closing(tagName) {
     return tagName ? `</${tagName}>\n` : "\n";
   }
@@ -569,7 +675,8 @@
     this.ids = new Set();
     this.pending = false; // a change has started and its anchor is not written yet
     this.marks = 0;
-    this.count = 0;
+    this.section = [null, null]; // the id and title of the last heading written that the new version has
+    this.changes = []; // {anchor, section_id, section_title}, as redline/rendering.py's Change
   }
 
   Renderer.prototype.blocks = function (items, nextNumber) {
@@ -603,6 +710,7 @@
       this.out.push("\n");
       this.blocks(item.children, block.tag === "ol" ? numbering(item.old, block) : null);
     } else {
+      if (HEADINGS.has(block.tag)) this.section = headingSection(block);
       this.inline(item.edits);
     }
     this.out.push(closing(block.tag));
@@ -623,7 +731,11 @@
     if (block.children !== null) {
       this.out.push("\n");
       for (const child of block.children) this.whole(child, status, false, null);
-    } else if (block.tokens.length || status === "unchanged") {
+      this.out.push(closing(block.tag));
+      return;
+    }
+    if (HEADINGS.has(block.tag) && status !== "deleted") this.section = headingSection(block);
+    if (block.tokens.length || status === "unchanged") {
       const stack = [];
       this.run(stack, status, block.tokens);
       this.sync(stack, []);
@@ -723,9 +835,10 @@
   };
 
   Renderer.prototype.anchor = function () {
-    this.count += 1;
+    const anchor = `${this.prefix}${this.changes.length + 1}`;
+    this.changes.push({ anchor, section_id: this.section[0], section_title: this.section[1] });
     this.pending = false;
-    return `${this.prefix}${this.count}`;
+    return anchor;
   };
 
   /** An opening tag that never repeats an id already written (or any, if deleted). */
@@ -750,7 +863,7 @@
     const newBody = loadBody(newSource, tunables);
     const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids), tunables));
     renderer.blocks(align(oldBody.blocks, newBody.blocks, tunables), null);
-    return { html: renderer.out.join(""), count: renderer.count };
+    return { html: renderer.out.join(""), count: renderer.changes.length, changes: renderer.changes };
   }
 
   /** The names above, for the test that checks them against src/policypress/redline/. */
@@ -856,6 +969,65 @@
     return response.json();
   }
 
+  /** A version's From or To line, copied from the page's <template> for it (compare.html), which
+   * writes it as a changes page does: link, version date, effective date. */
+  function versionLine(view, version) {
+    const template = Array.from(view.querySelectorAll("template.pp-compare-version"))
+      .find((each) => each.getAttribute("data-version") === version);
+    return template ? template.content.cloneNode(true) : document.createTextNode(`Version ${version}`);
+  }
+
+  /** The changes under each heading, numbered, as views.redline_view lists them on a changes page. */
+  function changedSections(changes) {
+    const sections = [];
+    changes.forEach((change, index) => {
+      const link = { anchor: change.anchor, label: `change ${index + 1}` };
+      const last = sections[sections.length - 1];
+      if (last && last.id === change.section_id) last.changes.push(link);
+      else sections.push({ id: change.section_id, title: change.section_title || "Beginning of the document", changes: [link] });
+    });
+    return sections;
+  }
+
+  /** "3 changes in 2 sections.", as views.redline_view says it. */
+  function countSentence(count, sections) {
+    if (!count) return "No differences in the text: the two versions differ only in markup the redline does not show.";
+    const places = count === 1 ? "1 change" : `${count} changes`;
+    return `${places} in ${sections === 1 ? "1 section" : `${sections} sections`}.`;
+  }
+
+  function link(anchor, text) {
+    const element = document.createElement("a");
+    element.href = `#${anchor}`;
+    element.textContent = text;
+    return element;
+  }
+
+  /** The header of a changes page for the two versions compared: From, To, the count and the
+   * changes by section (changes.html's markup); with no changes, no list. */
+  function showSummary(view, summary, from, to, changes) {
+    for (const [name, version] of [["from", from], ["to", to]]) {
+      for (const slot of summary.querySelectorAll(`.pp-compare-${name}`)) slot.replaceChildren(versionLine(view, version));
+    }
+    const sections = changedSections(changes);
+    for (const count of summary.querySelectorAll(".pp-compare-count")) {
+      count.textContent = countSentence(changes.length, sections.length);
+    }
+    for (const toc of summary.querySelectorAll(".pp-changes-toc")) {
+      toc.querySelector("ul").replaceChildren(...sections.map((section) => {
+        const item = document.createElement("li");
+        item.append(section.id ? link(section.id, section.title) : section.title, ": ");
+        section.changes.forEach((change, index) => {
+          if (index) item.append(", ");
+          item.append(link(change.anchor, change.label));
+        });
+        return item;
+      }));
+      toc.hidden = !sections.length;
+    }
+    summary.hidden = false;
+  }
+
   async function showComparison(view) {
     const status = view.querySelector(".pp-compare-status");
     const target = view.querySelector(".pp-redline");
@@ -887,12 +1059,7 @@
       target.innerHTML = result.html;
       const changes = result.count === 1 ? "1 change" : `${result.count} changes`;
       say(`${order}Version ${from} compared with version ${to}: ${result.count ? changes : "no changes"}.`);
-      if (summary) {
-        for (const [name, value] of [["from", from], ["to", to]]) {
-          for (const slot of summary.querySelectorAll(`.pp-compare-${name}`)) slot.textContent = value;
-        }
-        summary.hidden = false;
-      }
+      if (summary) showSummary(view, summary, from, to, result.changes);
     } catch (error) {
       say(error.message);
     }
