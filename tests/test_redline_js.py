@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_redline import LONG_PARAGRAPH, edited_documents, render
 
-from policypress.redline import HEADINGS, SOURCE_FORMAT, redline, redline_source
+from policypress.redline import DATA_FORMAT, HEADINGS, redline, redline_data
 from policypress.redline.alignment import _matching_blocks
 from policypress.redline.body import CELLS
 from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS, LINK_CHANGED, LINK_NOTE, LINK_NOTE_TEXT
@@ -106,7 +106,7 @@ def browser_redline() -> Iterator[Callable[[dict], dict]]:
 
 def assert_same_redline_of_html(ask: Callable[[dict], dict], old: str, new: str) -> None:
     # The JSON goes through a real round trip, as it does between the build and the browser.
-    sources = {"old": json.loads(redline_source(old)), "new": json.loads(redline_source(new))}
+    sources = {"old": json.loads(redline_data(old)), "new": json.loads(redline_data(new))}
     expected = redline(old, new)
 
     answer = ask(sources)
@@ -282,9 +282,9 @@ def test_the_browser_anchors_and_matches_as_the_build_does(browser_redline, sequ
 
 
 def test_the_browser_reads_the_tunables_from_the_redline_json():
-    published = json.loads(redline_source("<p>Any text.</p>"))
+    published = json.loads(redline_data("<p>Any text.</p>"))
 
-    assert published["format"] == SOURCE_FORMAT
+    assert published["format"] == DATA_FORMAT
     assert published["tunables"] == json.loads(json.dumps(PUBLISHED))
 
 
@@ -292,7 +292,7 @@ def test_the_names_the_browser_keeps_are_the_builds(browser_redline):
     shared = browser_redline({"shared": True})
 
     assert shared == {
-        "sourceFormat": SOURCE_FORMAT,
+        "dataFormat": DATA_FORMAT,
         "headings": sorted(HEADINGS, key=lambda name: int(name[1])),
         "cells": ["td", "th"],
         "marks": {status.value: mark for status, mark in _MARKS.items()},

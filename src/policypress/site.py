@@ -137,7 +137,7 @@ class BuildCache:
             return result.html, views.redline_view(result)
 
         def data(version: Version) -> str:
-            return stored.data(version, lambda: redline.body_source(parsed(version)))
+            return stored.data(version, lambda: redline.body_data(parsed(version)))
 
         def kept_data(version: Version) -> str:
             return memo(("data", version.slug, version.sha256, context), lambda: data(version))

@@ -36,21 +36,21 @@ for (const name of names) {
 // What the compare view says when the two files cannot be redlined together
 
 const someCase = names[0];
-const source = (file) => JSON.parse(read(someCase, file));
+const caseData = (file) => JSON.parse(read(someCase, file));
 
 test("a redline.json of another format is refused", () => {
-  const old = { ...source("old.json"), format: 1 };
-  assert.throws(() => redline.renderRedline(old, source("new.json")), /format this page cannot read/);
+  const old = { ...caseData("old.json"), format: 1 };
+  assert.throws(() => redline.renderRedline(old, caseData("new.json")), /format this page cannot read/);
 });
 
 test("a redline.json without tunables is refused", () => {
-  const { tunables, ...old } = source("old.json");
+  const { tunables, ...old } = caseData("old.json");
   assert.ok(tunables);
-  assert.throws(() => redline.renderRedline(old, source("new.json")), /format this page cannot read/);
+  assert.throws(() => redline.renderRedline(old, caseData("new.json")), /format this page cannot read/);
 });
 
 test("versions published with different tunables are not redlined together", () => {
-  const old = source("old.json");
+  const old = caseData("old.json");
   old.tunables = { ...old.tunables, similarity: old.tunables.similarity / 2 };
-  assert.throws(() => redline.renderRedline(old, source("new.json")), /different builds/);
+  assert.throws(() => redline.renderRedline(old, caseData("new.json")), /different builds/);
 });

@@ -27,7 +27,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import NamedTuple
 
-from policypress.redline import redline, redline_source
+from policypress.redline import redline, redline_data
 from policypress.redline.tunables import KEPT_RUN, KEPT_SHARE, PAIRING_WINDOW, SIMILARITY, SLIVER
 
 FOLDER = Path(__file__).resolve().parent
@@ -401,8 +401,8 @@ def case_files(case: Case) -> dict[str, str]:
     return {
         "old.html": case.old,
         "new.html": case.new,
-        "old.json": redline_source(case.old),
-        "new.json": redline_source(case.new),
+        "old.json": redline_data(case.old),
+        "new.json": redline_data(case.new),
         "expected.html": result.html,
         "expected.json": json.dumps(expected, indent=2, ensure_ascii=False) + "\n",
     }

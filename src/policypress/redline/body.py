@@ -22,8 +22,8 @@ from typing import NamedTuple
 from ..memo import KeptFromLast
 from .tunables import CONTAINER_KEY, LEAF_KEY, PUBLISHED, WORD_KEY
 
-SOURCE_FORMAT = 2
-"""Version of the JSON written by ``body_source``; the browser refuses other versions."""
+DATA_FORMAT = 2
+"""Version of the JSON written by ``body_data``; the browser refuses other versions."""
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote caption dd details div dl dt figcaption figure footer "
@@ -110,9 +110,9 @@ class Block:
         return self.tag + opening + separator.join(child.key for child in self.children) + closing
 
     @cached_property
-    def source(self) -> str:
-        """The block's JSON in ``redline.json`` (see ``body_source``), worked out once per block."""
-        return _block_source(self)
+    def data(self) -> str:
+        """The block's JSON in ``redline.json`` (see ``body_data``), worked out once per block."""
+        return _block_data(self)
 
 
 @dataclass(frozen=True)
@@ -167,8 +167,8 @@ class Parser:
 
     def _block(self, markup: str, element: _Element) -> Block:
         # An element's markup alone decides its block: what lies outside cannot change its parse.
-        source = markup[element.start : element.end]
-        block = self._blocks_by_markup.find(source)
+        element_markup = markup[element.start : element.end]
+        block = self._blocks_by_markup.find(element_markup)
         if block is None:
             if any(isinstance(child, _Element) and child.name in BLOCK_TAGS for child in element.children):
                 block = Block(element.name, element.attrs, children=self._blocks(markup, element.children))
@@ -179,7 +179,7 @@ class Parser:
             for child in element.children:
                 if isinstance(child, _Element) and child.name in BLOCK_TAGS:
                     self._block(markup, child)
-        return self._blocks_by_markup.keep(source, block)
+        return self._blocks_by_markup.keep(element_markup, block)
 
 
 @contextmanager
@@ -206,12 +206,12 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def redline_source(markup: str) -> str:
+def redline_data(markup: str) -> str:
     """A version's rendered body as the build publishes it in ``redline.json``."""
-    return body_source(parse_body(markup))
+    return body_data(parse_body(markup))
 
 
-def body_source(body: Body) -> str:
+def body_data(body: Body) -> str:
     """The body as JSON for the browser's compare view, which redlines any two versions.
 
     ``{"format": 2, "tunables": {…}, "ids": [every id in the body], "blocks": [block, …]}``: the
@@ -222,14 +222,14 @@ def body_source(body: Body) -> str:
     value], …]]``; a run is ``[context index, token, …]`` where a token is its escaped text or,
     for an inline void element such as ``<br />``, ``[name, attributes]``.
     """
-    blocks = ",".join(block.source for block in body.blocks)
-    return f'{{"format":{SOURCE_FORMAT},"tunables":{_TUNABLES},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
+    blocks = ",".join(block.data for block in body.blocks)
+    return f'{{"format":{DATA_FORMAT},"tunables":{_TUNABLES},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
 
 
-def _block_source(block: Block) -> str:
+def _block_data(block: Block) -> str:
     head = f'{{"tag":{_json(block.tag)},"attrs":{_json(block.attrs)}'
     if block.children is not None:
-        return f'{head},"children":[{",".join(child.source for child in block.children)}]}}'
+        return f'{head},"children":[{",".join(child.data for child in block.children)}]}}'
     contexts: dict[tuple[Tag, ...], int] = {}
     runs: list[list] = []
     context = None

@@ -3,7 +3,7 @@
  *
  * On a redline page the build has already rendered the redline (src/policypress/redline/).
  * On the compare page this script fetches two versions' redline.json (written by the build
- * from `body_source`) and renders their redline here, with a port of the same algorithm:
+ * from `body_data`) and renders their redline here, with a port of the same algorithm:
  * the same blocks, the same matching (anchors, then difflib), the same HTML, byte for byte.
  * The tunables (similarity threshold, kept runs, slivers, pairing window, key and anchor
  * formats) have no copy here: each redline.json carries them (redline/tunables.py). Change the algorithm in one place and
@@ -27,7 +27,7 @@
  * compare page (/<slug>/versions/compare/?from=YYYY-MM-DD&to=YYYY-MM-DD, compare.html), after
  * the form.pp-compare-form with its select[name=from] and select[name=to]:
  *
- *   <div class="pp-compare" data-pp-source="…/{version}/redline.json">   {version}: a version's number
+ *   <div class="pp-compare" data-pp-data="…/{version}/redline.json">   {version}: a version's number
  *     <noscript><p>…Comparing any two versions needs JavaScript…</p></noscript>
  *     <p class="pp-compare-status" role="status"></p>
  *     <template class="pp-compare-version" data-version="…">…</template>   one per version
@@ -55,7 +55,7 @@
    * The tunables are not here: they come with each redline.json (readTunables).
    * ------------------------------------------------------------------------------------- */
 
-  const SOURCE_FORMAT = 2;
+  const DATA_FORMAT = 2;
   const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
   const CELLS = new Set(["td", "th"]);
   const MARKS = { deleted: "del", inserted: "ins" };
@@ -99,22 +99,22 @@
   }
 
   /** The tunables both versions' redline.json carry (redline/tunables.py's PUBLISHED). */
-  function readTunables(oldSource, newSource) {
-    for (const source of [oldSource, newSource]) {
-      if (!source || source.format !== SOURCE_FORMAT || !source.tunables) {
+  function readTunables(oldData, newData) {
+    for (const data of [oldData, newData]) {
+      if (!data || data.format !== DATA_FORMAT || !data.tunables) {
         throw new Error("This version's redline.json has a format this page cannot read.");
       }
     }
     // One build writes every version's file: different tunables mean a stale copy of one.
-    if (JSON.stringify(oldSource.tunables) !== JSON.stringify(newSource.tunables)) {
+    if (JSON.stringify(oldData.tunables) !== JSON.stringify(newData.tunables)) {
       throw new Error("These versions were published by different builds of the site. Reload the page.");
     }
-    return oldSource.tunables;
+    return oldData.tunables;
   }
 
   /** Blocks with the same tokens and keys as redline/body.py's parse_body. */
-  function loadBody(source, tunables) {
-    return { blocks: source.blocks.map((entry) => loadBlock(entry, tunables)), ids: source.ids };
+  function loadBody(data, tunables) {
+    return { blocks: data.blocks.map((entry) => loadBlock(entry, tunables)), ids: data.ids };
   }
 
   function blockKey(tagName, [opening, separator, closing], keys) {
@@ -857,10 +857,10 @@
   };
 
   /** The redline of two versions' redline.json, as redline/rendering.py's Redline.html. */
-  function renderRedline(oldSource, newSource) {
-    const tunables = readTunables(oldSource, newSource);
-    const oldBody = loadBody(oldSource, tunables);
-    const newBody = loadBody(newSource, tunables);
+  function renderRedline(oldData, newData) {
+    const tunables = readTunables(oldData, newData);
+    const oldBody = loadBody(oldData, tunables);
+    const newBody = loadBody(newData, tunables);
     const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids), tunables));
     renderer.blocks(align(oldBody.blocks, newBody.blocks, tunables), null);
     return { html: renderer.out.join(""), count: renderer.changes.length, changes: renderer.changes };
@@ -868,7 +868,7 @@
 
   /** The names above, for the test that checks them against src/policypress/redline/. */
   const shared = {
-    sourceFormat: SOURCE_FORMAT,
+    dataFormat: DATA_FORMAT,
     headings: [...HEADINGS],
     cells: [...CELLS],
     marks: MARKS,
@@ -962,7 +962,7 @@
 
   const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-  async function fetchSource(pattern, version) {
+  async function fetchData(pattern, version) {
     const url = new URL(pattern.replace("{version}", encodeURIComponent(version)), root.location.href);
     const response = await fetch(url.href, { credentials: "same-origin" });
     if (!response.ok) throw new Error(`Version ${version} was not found.`);
@@ -1052,10 +1052,10 @@
     const order = swapped ? `Showing ${from} → ${to}: the older version first. ` : "";
     say(`${order}Comparing version ${from} with version ${to}…`);
     // The address of each version's data comes from the page (the engine's address book).
-    const pattern = view.getAttribute("data-pp-source");
+    const pattern = view.getAttribute("data-pp-data");
     try {
-      const [oldSource, newSource] = await Promise.all([fetchSource(pattern, from), fetchSource(pattern, to)]);
-      const result = renderRedline(oldSource, newSource);
+      const [oldData, newData] = await Promise.all([fetchData(pattern, from), fetchData(pattern, to)]);
+      const result = renderRedline(oldData, newData);
       target.innerHTML = result.html;
       const changes = result.count === 1 ? "1 change" : `${result.count} changes`;
       say(`${order}Version ${from} compared with version ${to}: ${result.count ? changes : "no changes"}.`);
