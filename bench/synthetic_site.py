@@ -88,7 +88,6 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
     docs = root / "docs"
     docs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config(with_hook=False), sort_keys=False))
-    site_config = config(with_hook=True)
     configured = read_config(site_root / "mkdocs.yml")
     loaded = replace(configured.settings, today=date.fromisoformat(today(versions)))
     urls = Urls.for_site(loaded.site_url)
@@ -97,7 +96,7 @@ def make_floor(site_root: Path, root: Path, versions: int) -> Path:
         return directory_url("/", source)
 
     cache = site.BuildCache()
-    built = cache.build(loaded, urls, configured.renderer, site_name=site_config["site_name"])
+    built = cache.build(loaded, urls, configured.renderer, site_name=configured.site_name)
     # The floor renders each version's text from Markdown, as plain MkDocs would.
     texts = {}
     for document in cache.read(loaded, with_drafts=False).documents:

@@ -1,11 +1,15 @@
-"""Real site repositories for tests: Git commits with controlled dates, and real MkDocs builds.
+"""Real site repositories for tests: Git commits with controlled dates, and builds of them.
 
 A test reads like an editor's day:
 
     repo = SiteRepo.create(tmp_path)
     repo.write_statement("First text.", material=True, summary="First version.")
     repo.commit("2026-01-14T23:30:00-08:00")
-    site = repo.build()
+    published = repo.publish(today="2026-01-20")
+
+``publish`` runs the engine in this process, as the MkDocs adapter does, and gives what it hands
+MkDocs (pages with their views, generated files, findings, the banner): for rules the engine
+decides. ``build`` runs a real ``mkdocs build``: for what only MkDocs and the templates produce.
 """
 
 from __future__ import annotations
@@ -17,8 +21,14 @@ import subprocess
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from policypress import notices, site
+    from policypress.errors import Finding, PolicyError
+    from policypress.pages import SitePage
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -46,8 +56,18 @@ def front_matter(title: str, material: bool | None = False, summary: str | None 
     return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n\n"
 
 
+class _VersionList:
+    """A build's versions.json, read back."""
+
+    def versions_json(self) -> dict:
+        raise NotImplementedError
+
+    def versions(self, slug: str = "privacy-statement") -> list[dict]:
+        return next(d for d in self.versions_json()["documents"] if d["slug"] == slug)["versions"]
+
+
 @dataclass
-class Build:
+class Build(_VersionList):
     """The outcome of one ``mkdocs build``."""
 
     returncode: int
@@ -65,9 +85,6 @@ class Build:
 
     def versions_json(self) -> dict:
         return json.loads((self.site / "versions.json").read_text("utf-8"))
-
-    def versions(self, slug: str = "privacy-statement") -> list[dict]:
-        return next(d for d in self.versions_json()["documents"] if d["slug"] == slug)["versions"]
 
 
 class SiteRepo:
@@ -160,6 +177,27 @@ class SiteRepo:
         result = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=environment)
         return Build(result.returncode, result.stdout + result.stderr, self.root / site_dir)
 
+    def publish(self, today: str | None = None, *, with_drafts: bool = False) -> Published:
+        """What a build of this site publishes, computed in this process as the MkDocs adapter does
+        (``with_drafts``: as ``mkdocs serve`` does); ``today`` as POLICYPRESS_TODAY, else the real date.
+        An error the build would stop on is kept in ``Published.error``, not raised; any other
+        exception is raised, as the build would show it, with a traceback."""
+        from datetime import date
+
+        from policypress import configuration, site
+        from policypress.errors import PolicyError
+        from policypress.urls import Urls
+
+        config_file = self.root / "mkdocs.yml"
+        try:
+            config = configuration.read_config(config_file)
+            settings = config.settings if today is None else replace(config.settings, today=date.fromisoformat(today))
+            built = site.BuildCache().build(settings, Urls.for_site(settings.site_url), config.renderer,
+                                            with_drafts=with_drafts, site_name=config.site_name)
+        except PolicyError as error:
+            return Published(None, error)
+        return Published(built)
+
     def read(self, *, today: str, with_drafts: bool = False):
         """The site as the engine reads it, in this process: for rules where only the model matters."""
         from datetime import date
@@ -189,3 +227,73 @@ class Run:
 
     exit_code: int
     output: str
+
+
+@dataclass(frozen=True)
+class Published(_VersionList):
+    """What the engine publishes in one build (``SiteRepo.publish``), or the error the build stops on.
+
+    Pages and files are named as ``Build`` names them: ``page("privacy-statement/versions")``,
+    ``file("privacy-statement/feed.xml")``."""
+
+    built: site.Built | None
+    error: PolicyError | None = None
+    """The error a build would stop on, printing its message; None when the engine built the site."""
+
+    @property
+    def ok(self) -> bool:
+        """A strict build passes: no error, and no findings."""
+        return self.error is None and not self.built.findings
+
+    @property
+    def ok_without_strict(self) -> bool:
+        """A build without ``--strict`` passes: its findings are only warnings."""
+        return self.error is None
+
+    @property
+    def output(self) -> str:
+        """What the build prints about the site: the error, or each finding, as the adapter words them."""
+        if self.error is not None:
+            return str(self.error)
+        return "\n".join(str(finding) for finding in self.built.findings)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self._site().findings
+
+    @property
+    def banner(self) -> notices.Banner | None:
+        """The change-notice banner every page but an archived version's shows; None when no notice runs."""
+        return self._site().site_view.banner
+
+    @property
+    def site_view(self) -> site.SiteView:
+        return self._site().site_view
+
+    @property
+    def pages(self) -> dict[str, SitePage]:
+        """The engine's pages by address, as ``Build.page`` takes it: "privacy-statement/versions"."""
+        return {page.src_uri.removesuffix("index.md").strip("/"): page for page in self._site().pages}
+
+    def page(self, url: str) -> SitePage:
+        found = self.pages.get(url.strip("/"))
+        if found is None:
+            raise KeyError(f"no page at {url!r}; the engine published {sorted(self.pages)}")
+        return found
+
+    def text(self, url: str) -> str:
+        """A page's text as the engine hands it to MkDocs: its finished HTML, or the Markdown MkDocs renders."""
+        page = self.page(url)
+        return page.markdown if page.html is None else page.html
+
+    def file(self, path: str) -> str:
+        """A generated file, e.g. ``versions.json`` or ``privacy-statement/feed.xml``."""
+        return self._site().files[path.strip("/")]
+
+    def versions_json(self) -> dict:
+        return json.loads(self.file("versions.json"))
+
+    def _site(self) -> site.Built:
+        if self.built is None:
+            raise AssertionError(f"the build stopped: {self.error}")
+        return self.built

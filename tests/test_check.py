@@ -92,12 +92,12 @@ def test_a_review_recorded_in_front_matter_restarts_the_year_without_a_new_versi
     repo.commit("2026-02-20T10:00:00-08:00", "Annual review")
 
     result = check(repo, "2026-03-10")
-    build = repo.build(today="2026-03-10")
+    published = repo.publish(today="2026-03-10")
 
     assert result.exit_code == 0, result.output
     assert "0 warnings" in result.output
-    assert build.ok, build.output
-    assert [v["version"] for v in build.versions()] == ["2025-03-02"]
+    assert published.ok, published.output
+    assert [v["version"] for v in published.versions()] == ["2025-03-02"]
 
 
 def test_a_review_dated_in_the_future_fails(repo: SiteRepo):

@@ -1,4 +1,8 @@
-"""Atom feeds of versions, read back with an XML parser as a feed reader would."""
+"""Atom feeds of versions, read back with an XML parser as a feed reader would.
+
+The feeds are the engine's files, read from its build in this process (``repo.publish``); the links
+every page's head carries to them come from a real build.
+"""
 
 import re
 import xml.etree.ElementTree as ET
@@ -33,8 +37,8 @@ def history(tmp_path) -> SiteRepo:
     return repo
 
 
-def parse(build, url: str) -> ET.Element:
-    feed = ET.fromstring(build.page(url).encode("utf-8"))
+def parse(published, path: str) -> ET.Element:
+    feed = ET.fromstring(published.file(path).encode("utf-8"))
     assert feed.tag == f"{ATOM}feed"
     return feed
 
@@ -70,10 +74,10 @@ def assert_valid_atom(feed: ET.Element) -> None:
 
 
 def test_each_document_has_a_feed_with_one_entry_per_version_newest_first(history: SiteRepo):
-    build = history.build(today="2026-10-15")
+    published = history.publish(today="2026-10-15")
 
-    assert build.ok, build.output
-    feed = parse(build, "privacy-statement/feed.xml")
+    assert published.ok, published.output
+    feed = parse(published, "privacy-statement/feed.xml")
     assert_valid_atom(feed)
     assert feed.findtext(f"{ATOM}title") == "Privacy Statement: changes"
     assert feed.findtext(f"{ATOM}updated") == "2026-10-01T00:00:00-07:00"
@@ -100,9 +104,9 @@ def test_each_document_has_a_feed_with_one_entry_per_version_newest_first(histor
 
 
 def test_the_site_feed_holds_every_documents_versions_with_the_same_entry_ids(history: SiteRepo):
-    build = history.build(today="2026-10-15")
+    published = history.publish(today="2026-10-15")
 
-    feed = parse(build, "feed.xml")
+    feed = parse(published, "feed.xml")
     assert_valid_atom(feed)
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://privacy.example.org/feed.xml"
     ids = [entry["id"] for entry in entries(feed)]
@@ -113,23 +117,23 @@ def test_the_site_feed_holds_every_documents_versions_with_the_same_entry_ids(hi
         "tag:privacy.example.org,2026-01-05:privacy-statement/2026-01-05",
         "tag:privacy.example.org,2026-01-05:ccpa-notice/2026-01-05",
     ]
-    notice = parse(build, "ccpa-notice/feed.xml")
+    notice = parse(published, "ccpa-notice/feed.xml")
     assert [entry["id"] for entry in entries(notice)] == ids[-1:]
 
 
 def test_summaries_are_escaped_in_the_xml(history: SiteRepo):
-    raw = history.build(today="2026-10-15").page("feed.xml")
+    raw = history.publish(today="2026-10-15").file("feed.xml")
 
     assert "Adds &lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; GPC." in raw
     assert "<script>" not in raw
 
 
 def test_feeds_depend_on_the_history_alone_not_on_the_day_of_the_build(history: SiteRepo):
-    before = history.build(today="2026-10-15", site_dir="before")
-    after = history.build(today="2026-12-20", site_dir="after")
+    before = history.publish(today="2026-10-15")
+    after = history.publish(today="2026-12-20")
 
-    for url in ("feed.xml", "privacy-statement/feed.xml", "ccpa-notice/feed.xml"):
-        assert before.page(url) == after.page(url), url
+    for path in ("feed.xml", "privacy-statement/feed.xml", "ccpa-notice/feed.xml"):
+        assert before.file(path) == after.file(path), path
 
 
 def test_every_page_advertises_the_feeds_for_autodiscovery(history: SiteRepo):
@@ -148,9 +152,9 @@ def test_feeds_take_their_tag_authority_and_links_from_the_site_url(repo: SiteRe
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build(today="2026-10-15")
+    published = repo.publish(today="2026-10-15")
 
-    feed = parse(build, "privacy-statement/feed.xml")
+    feed = parse(published, "privacy-statement/feed.xml")
     assert_valid_atom(feed)
     assert feed.findtext(f"{ATOM}id") == "tag:privacy.test-health.example,2026-01-05:privacy-statement/feed"
     assert entries(feed)[0]["id"] == "tag:privacy.test-health.example,2026-01-05:privacy-statement/2026-01-05"
@@ -162,10 +166,12 @@ def test_a_site_in_a_subfolder_links_its_feeds_under_that_folder(tmp_path):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build(today="2026-10-15")
+    published = repo.publish(today="2026-10-15")
 
-    assert build.ok, build.output
-    feed = parse(build, "privacy-statement/feed.xml")
+    assert published.ok, published.output
+    feed = parse(published, "privacy-statement/feed.xml")
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/privacy/privacy-statement/feed.xml"
     assert entries(feed)[0]["id"] == "tag:example.org,2026-01-05:privacy-statement/2026-01-05"
-    assert 'href="/privacy/feed.xml"' in build.page("privacy-statement")
+    # The links every page's head carries (main.html prints each one's address).
+    assert [feed.url for feed in published.site_view.feeds] == \
+        ["/privacy/feed.xml", "/privacy/privacy-statement/feed.xml"]

@@ -1,14 +1,17 @@
-"""Change notices: the banner, upcoming versions, the notice period and gpc.json, on real builds.
+"""Change notices: the banner, upcoming versions, the notice period and gpc.json.
 
-Every build pins "today" (POLICYPRESS_TODAY), as the daily publish workflow's build would see it.
+Every build pins "today" (POLICYPRESS_TODAY), as the daily publish workflow's build would see it. The
+rules are read from the engine's build in this process (``repo.publish``: the banner's finished
+wording, the pages' views, the findings); the banner's and the notices' markup from real builds.
 """
 
-import html
 import json
 import re
 
 import pytest
-from sites import NOTICE, SiteRepo
+from sites import NOTICE, Build, SiteRepo
+
+from policypress.notices import Link, Wording
 
 FIRST = "2026-01-05T10:00:00-08:00"
 LANDED = "2026-10-01T10:00:00-07:00"
@@ -42,84 +45,83 @@ def statement_changed_on_1_october(repo: SiteRepo, *, material: bool = True, eff
     repo.commit(LANDED)
 
 
+@pytest.fixture(scope="module")
+def announced(tmp_path_factory) -> Build:
+    """A material change that took effect at once on 1 October, built on 15 October: the banner runs."""
+    repo = SiteRepo.create(tmp_path_factory.mktemp("announced") / "site-repo")
+    statement_changed_on_1_october(repo)
+    build = repo.build(today="2026-10-15")
+    assert build.ok, build.output
+    return build
+
+
 # -- the banner ---------------------------------------------------------------------------------
 
 
-def test_a_material_change_is_announced_on_every_page_in_the_same_words(repo: SiteRepo):
-    statement_changed_on_1_october(repo)
-
-    build = repo.build(today="2026-10-15")
-
-    assert build.ok, build.output
-    shown = banner(build.page("privacy-statement"))
+def test_a_material_change_is_announced_on_every_page_in_the_same_words(announced: Build):
+    shown = banner(announced.page("privacy-statement"))
     assert "We updated our Privacy Statement on October 1, 2026 — Read what changed." in text(shown)
     assert 'href="/privacy-statement/versions/2026-10-01/changes/"' in shown
     assert 'data-pp-key="privacy-statement/2026-10-01"' in shown
     assert 'data-pp-start="2026-10-01"' in shown and 'data-pp-end="2026-10-30"' in shown
     # Absolute links: the same banner (and so the same dismissal) at every depth.
     for url in ("", "privacy-statement/versions", "privacy-statement/versions/2026-10-01"):
-        assert banner(build.page(url)) == shown, url
-    assert banner((build.site / "404.html").read_text("utf-8")) == shown
+        assert banner(announced.page(url)) == shown, url
+    assert banner((announced.site / "404.html").read_text("utf-8")) == shown
 
 
-def test_the_banner_has_a_real_dismiss_button_and_its_script(repo: SiteRepo):
-    statement_changed_on_1_october(repo)
-
-    build = repo.build(today="2026-10-15")
-
-    page = build.page("privacy-statement/versions")
+def test_the_banner_has_a_real_dismiss_button_and_its_script(announced: Build):
+    page = announced.page("privacy-statement/versions")
     assert re.search(r'<button type="button"[^>]*data-pp-dismiss[^>]*aria-label="Dismiss this notice"', page)
     assert '<script src="../../assets/javascripts/banner.js"></script>' in page
-    script = (build.site / "assets" / "javascripts" / "banner.js").read_text("utf-8")
+    script = (announced.site / "assets" / "javascripts" / "banner.js").read_text("utf-8")
     assert '"policypress.dismissed"' in script and "document.cookie" not in script
 
 
-def test_an_archived_version_shows_its_own_notice_instead_of_the_banner(repo: SiteRepo):
-    statement_changed_on_1_october(repo)
-
-    build = repo.build(today="2026-10-15")
-
-    assert banner(build.page("privacy-statement/versions/2026-01-05")) is None
-    assert "Archived version" in build.page("privacy-statement/versions/2026-01-05")
-    assert banner(build.page("privacy-statement/versions/2026-10-01")) is not None  # the version in force
+def test_an_archived_version_shows_its_own_notice_instead_of_the_banner(announced: Build):
+    archived = announced.page("privacy-statement/versions/2026-01-05")
+    assert banner(archived) is None
+    assert 'data-md-component="announce">\n      \n    </div>' in archived  # nothing at all in its place
+    assert "Archived version" in archived
+    assert banner(announced.page("privacy-statement/versions/2026-10-01")) is not None  # the version in force
 
 
 def test_the_banner_runs_banner_days_from_the_effective_date_then_the_build_leaves_it_out(repo: SiteRepo):
     statement_changed_on_1_october(repo)
 
-    last_day = repo.build(today="2026-10-30", site_dir="last-day")
-    expired = repo.build(today="2026-10-31", site_dir="expired")
+    last_day = repo.publish(today="2026-10-30")
+    expired = repo.publish(today="2026-10-31")
 
-    assert banner(last_day.page("privacy-statement")) is not None
-    assert banner(expired.page("privacy-statement")) is None
-    assert 'data-md-component="announce">\n      \n    </div>' in expired.page("privacy-statement")
+    assert last_day.page("privacy-statement").view.shows_banner
+    assert last_day.banner is not None
+    assert expired.banner is None
 
 
 def test_banner_days_is_configurable(repo: SiteRepo):
     repo.configure(settings={"banner_days": 7})
     statement_changed_on_1_october(repo)
 
-    assert 'data-pp-end="2026-10-07"' in banner(repo.build(today="2026-10-07", site_dir="a").page(""))
-    assert banner(repo.build(today="2026-10-08", site_dir="b").page("")) is None
+    assert [notice.end for notice in repo.publish(today="2026-10-07").banner.notices] == ["2026-10-07"]
+    assert repo.publish(today="2026-10-08").banner is None
 
 
 def test_an_editorial_change_never_raises_the_banner(repo: SiteRepo):
     statement_changed_on_1_october(repo, material=False, summary="Fixes a typo.")
 
-    build = repo.build(today="2026-10-01")
+    published = repo.publish(today="2026-10-01")
 
-    assert build.ok, build.output
-    assert banner(build.page("privacy-statement")) is None
+    assert published.ok, published.output
+    assert published.banner is None
 
 
 def test_a_documents_first_version_is_not_announced_as_a_change(repo: SiteRepo):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit(LANDED)
 
-    build = repo.build(today="2026-10-01")
+    published = repo.publish(today="2026-10-01")
 
-    assert build.ok, build.output
-    assert banner(build.page("privacy-statement")) is None
+    assert published.ok, published.output
+    assert published.banner is None
 
 
 def test_two_documents_changed_share_one_banner_naming_each(repo: SiteRepo):
@@ -134,15 +136,15 @@ def test_two_documents_changed_share_one_banner_naming_each(repo: SiteRepo):
                          path=NOTICE, title="California Notice", immediate=IMMEDIATE)
     repo.commit("2026-10-02T10:00:00-07:00")
 
-    build = repo.build(today="2026-10-15")
+    published = repo.publish(today="2026-10-15")
 
-    assert build.ok, build.output
-    page = build.page("ccpa-notice")
-    assert page.count("data-pp-banner") == 1 and page.count('class="md-banner"') == 1
-    shown = text(banner(page))
-    assert "We updated our Privacy Statement on October 1, 2026" in shown
-    assert "We updated our California Notice on October 2, 2026" in shown
-    assert 'data-pp-key="ccpa-notice/2026-10-02"' in banner(page)
+    assert published.ok, published.output
+    assert published.page("ccpa-notice").view.shows_banner
+    # One banner, one notice per document, in the order the documents are declared.
+    assert [(notice.key, notice.wording.sentence) for notice in published.banner.notices] == [
+        ("privacy-statement/2026-10-01", "We updated our Privacy Statement on October 1, 2026"),
+        ("ccpa-notice/2026-10-02", "We updated our California Notice on October 2, 2026"),
+    ]
 
 
 # -- upcoming versions --------------------------------------------------------------------------
@@ -171,14 +173,16 @@ def test_before_its_effective_date_a_change_is_upcoming(repo: SiteRepo):
 def test_on_its_effective_date_the_upcoming_version_is_the_text_in_force(repo: SiteRepo):
     statement_changed_on_1_october(repo, effective="2026-11-02")
 
-    build = repo.build(today="2026-11-02")
+    published = repo.publish(today="2026-11-02")
 
-    assert build.ok, build.output
-    assert "honour GPC" in build.page("privacy-statement")
-    assert not (build.site / "privacy-statement" / "upcoming").exists()
-    shown = banner(build.page("privacy-statement"))
-    assert "Changes to our Privacy Statement took effect on November 2, 2026 — Read what changed." in text(shown)
-    assert "once-effective" not in shown
+    assert published.ok, published.output
+    assert "honour GPC" in published.text("privacy-statement")
+    assert "privacy-statement/upcoming" not in published.pages
+    assert published.page("privacy-statement").view.shows_banner
+    [shown] = published.banner.notices
+    assert shown.wording == Wording("Changes to our Privacy Statement took effect on November 2, 2026",
+                                    (Link("Read what changed", "/privacy-statement/versions/2026-10-01/changes/"),))
+    assert shown.once_effective is None
 
 
 # -- the notice period --------------------------------------------------------------------------
@@ -187,36 +191,31 @@ def test_on_its_effective_date_the_upcoming_version_is_the_text_in_force(repo: S
 def test_a_material_change_with_too_short_a_notice_period_fails_a_strict_build(repo: SiteRepo):
     statement_changed_on_1_october(repo, effective="2026-10-20")
 
-    strict = repo.build(today="2026-10-05")
-    lenient = repo.build(today="2026-10-05", strict=False, site_dir="lenient")
+    published = repo.publish(today="2026-10-05")
 
-    assert not strict.ok
+    assert not published.ok
     assert ("docs/privacy-statement.md: version 2026-10-01 of the Privacy Statement is a material change that "
             "takes effect on 2026-10-20, 19 days after it landed (2026-10-01); the notice period is 30 days."
-            ) in strict.output
-    assert "set 'revision.effective: 2026-10-31' (or later)" in strict.output
-    assert "versions/privacy-statement/2026-10-01.yml" in strict.output
-    assert lenient.ok, lenient.output
+            ) in published.output
+    assert "set 'revision.effective: 2026-10-31' (or later)" in published.output
+    assert "versions/privacy-statement/2026-10-01.yml" in published.output
+    assert published.ok_without_strict, published.output
 
 
 @pytest.mark.parametrize("today", ["2026-10-01", "2026-10-02", "2027-06-01"])
 def test_a_material_change_taking_effect_the_day_it_lands_fails_that_day_and_every_day_after(repo: SiteRepo, today):
     statement_changed_on_1_october(repo, immediate=None)
 
-    build = repo.build(today=today)
+    published = repo.publish(today=today)
 
-    assert not build.ok
-    assert "takes effect on 2026-10-01, the day it landed (2026-10-01)" in build.output
+    assert not published.ok
+    assert "takes effect on 2026-10-01, the day it landed (2026-10-01)" in published.output
 
 
-def test_a_change_that_must_apply_at_once_says_why_and_the_archive_shows_it(repo: SiteRepo):
-    statement_changed_on_1_october(repo)
-
-    build = repo.build(today="2026-10-05")
-
-    assert build.ok, build.output
-    archived = text(build.page("privacy-statement/versions/2026-10-01"))
-    assert f"Took effect at once, without the usual notice: {IMMEDIATE}" in archived
+def test_a_change_that_must_apply_at_once_says_why_and_the_archive_shows_it(announced: Build):
+    said = f"Took effect at once, without the usual notice: {IMMEDIATE}"
+    assert said in text(announced.page("privacy-statement/versions/2026-10-01"))
+    assert said in text(announced.page("privacy-statement/versions"))
 
 
 def test_published_history_without_notice_is_waived_in_its_correction_file(repo: SiteRepo):
@@ -225,11 +224,11 @@ def test_published_history_without_notice_is_waived_in_its_correction_file(repo:
                "notice_waived: Published before we gave 30 days' notice; users were emailed that day.\n")
     repo.commit("2026-10-02T09:00:00-07:00", "Record why the change took effect without notice")
 
-    build = repo.build(today="2026-10-05")
+    published = repo.publish(today="2026-10-05")
 
-    assert build.ok, build.output
+    assert published.ok, published.output
     assert ("Took effect without the usual notice: Published before we gave 30 days' notice; users were "
-            "emailed that day.") in html.unescape(text(build.page("privacy-statement/versions")))
+            "emailed that day.") in [v.notice for v in published.page("privacy-statement/versions").view.versions]
 
 
 @pytest.mark.parametrize("days, today, warned", [(30, "2026-10-05", False), (60, "2026-10-05", True),
@@ -239,16 +238,16 @@ def test_the_notice_period_is_configurable_and_judges_every_change_for_ever(
     repo.configure(settings={"notice_period_days": days})
     statement_changed_on_1_october(repo, effective="2026-10-31")
 
-    build = repo.build(today=today)
+    published = repo.publish(today=today)
 
-    assert build.ok is not warned, build.output
-    assert ("the notice period is" in build.output) is warned
+    assert published.ok is not warned, published.output
+    assert ("the notice period is" in published.output) is warned
 
 
 def test_editorial_changes_have_no_notice_period(repo: SiteRepo):
     statement_changed_on_1_october(repo, material=False, summary="Fixes a typo.")
 
-    assert repo.build(today="2026-10-01").ok
+    assert repo.publish(today="2026-10-01").ok
 
 
 # -- gpc.json -----------------------------------------------------------------------------------
@@ -265,20 +264,20 @@ def test_gpc_json_declares_support_with_the_statements_current_version(repo: Sit
     repo.write_statement("We honour GPC.", summary="Adds GPC.", effective="2026-11-02")
     repo.commit(LANDED)
 
-    build = repo.build(today="2026-10-15")
+    published = repo.publish(today="2026-10-15")
 
-    assert build.ok, build.output
+    assert published.ok, published.output
     # The statement is the first declared document; its upcoming version is not in force yet.
-    assert json.loads(build.page(".well-known/gpc.json")) == {"gpc": True, "lastUpdate": "2026-01-05"}
+    assert json.loads(published.file(".well-known/gpc.json")) == {"gpc": True, "lastUpdate": "2026-01-05"}
 
 
 def test_there_is_no_gpc_json_unless_the_organization_honours_gpc(repo: SiteRepo):
     statement_changed_on_1_october(repo)
 
-    build = repo.build(today="2026-10-15")
+    published = repo.publish(today="2026-10-15")
 
-    assert build.ok, build.output
-    assert not (build.site / ".well-known").exists()
+    assert published.ok, published.output
+    assert not [path for path in published.built.files if path.startswith(".well-known/")]
 
 
 # -- editors' text is text ----------------------------------------------------------------------

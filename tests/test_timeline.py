@@ -1,7 +1,8 @@
 """The timeline: what is in force, since when, with what notice, on real Git histories.
 
-Rules about the model read the history in-process (``repo.read``); where the published pages
-matter, a real ``mkdocs build --strict`` runs.
+Rules about the model read the history in-process (``repo.read``), and what a build publishes is
+the engine's build in this process (``repo.publish``); where only MkDocs can tell (what the build
+logs, how it stops on an error), a real ``mkdocs build --strict`` runs.
 """
 
 import json
@@ -28,6 +29,15 @@ def versions(site, slug="privacy-statement"):
     return document, {v.number: v for v in document.versions}
 
 
+def sentences(view) -> list[str]:
+    """The sentences a page shows about its version: its notice and its status line."""
+    return [view.applied or "", *(sentence.text for sentence in view.status_line)]
+
+
+def banner_sentences(published) -> list[str]:
+    return [notice.wording.sentence for notice in published.banner.notices]
+
+
 def pending_material_change(repo: SiteRepo) -> None:
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit(FIRST)
@@ -44,24 +54,27 @@ def test_a_typo_fixed_during_a_notice_period_waits_for_the_pending_change(repo: 
     repo.write_statement("We collect web logs and share them with our auditers.", summary="Fixes a typo.")
     repo.commit(TYPO)
 
-    build = repo.build(today="2026-12-01")
+    published = repo.publish(today="2026-12-01")
 
-    assert build.ok, build.output
-    listing = build.versions_json()["documents"][0]
+    assert published.ok, published.output
+    listing = published.versions_json()["documents"][0]
     assert (listing["current"], listing["upcoming"]) == ("2026-09-01", "2026-11-30")
     by_number = {v["version"]: v for v in listing["versions"]}
     assert by_number["2026-11-30"]["effective"] == "2027-01-01"
     assert by_number["2026-09-01"]["effective_to"] == "2027-01-01"
     # The material version is replaced on the day it takes effect by the text that includes the fix.
     assert by_number["2026-11-29"]["effective_to"] == "2027-01-01"
-    current = build.page("privacy-statement")
-    assert "share them" not in current and "We collect web logs." in current
-    assert "Changes to our Privacy Statement take effect on January 1, 2027" in current
-    upcoming = build.page("privacy-statement/upcoming")
-    assert "share them with our auditers" in upcoming
+    current = published.page("privacy-statement")
+    assert "share them" not in current.markdown and "We collect web logs." in current.markdown
+    assert current.view.shows_banner
+    assert "Changes to our Privacy Statement take effect on January 1, 2027" in banner_sentences(published)
+    upcoming = published.page("privacy-statement/upcoming")
+    assert "share them with our auditers" in upcoming.html
     # What changes on 1 January is the text in force against the text that will be, typo fix included.
-    what_changes = 'href="/privacy-statement/versions/compare/?from=2026-09-01&amp;to=2026-11-30"'
-    assert what_changes in current and what_changes in upcoming
+    what_changes = "/privacy-statement/versions/compare/?from=2026-09-01&to=2026-11-30"
+    assert what_changes in [link.url for sentence in current.view.status_line for link in sentence.links]
+    assert what_changes in [link.url for notice in published.banner.notices for link in notice.wording.links]
+    assert upcoming.view.what_changes_url == what_changes
 
 
 def test_the_typo_fix_comes_into_force_with_the_change_it_contains(repo: SiteRepo):
@@ -108,14 +121,15 @@ def test_two_merges_on_one_day_fold_into_one_material_version(repo: SiteRepo):
         repo.git("checkout", "-q", "main")
         repo.merge(branch, "2026-11-14T10:00:00-08:00" if branch == "cookies" else "2026-11-14T16:00:00-08:00")
 
-    build = repo.build(today="2026-11-20")
+    published = repo.publish(today="2026-11-20")
 
-    assert build.ok, build.output
-    newest = build.versions()[0]
+    assert published.ok, published.output
+    newest = published.versions()[0]
     assert (newest["version"], newest["material"], newest["effective"]) == ("2026-11-14", True, "2026-12-15")
     assert newest["summary"] == "Adds cookies. Fixes a typo."
-    assert build.versions_json()["documents"][0]["current"] == "2026-09-01"
-    assert "Changes to our Privacy Statement take effect on December 15, 2026" in build.page("privacy-statement")
+    assert published.versions_json()["documents"][0]["current"] == "2026-09-01"
+    assert published.page("privacy-statement").view.shows_banner
+    assert "Changes to our Privacy Statement take effect on December 15, 2026" in banner_sentences(published)
 
 
 # -- a first version that takes effect later --------------------------------------------------
@@ -125,15 +139,16 @@ def test_before_the_first_version_takes_effect_nothing_is_in_force(repo: SiteRep
     repo.write_statement("We collect web logs.", material=True, summary="First version.", effective="2027-01-01")
     repo.commit("2026-11-28T10:00:00-08:00")
 
-    build = repo.build(today="2026-12-01")
+    published = repo.publish(today="2026-12-01")
 
-    assert build.ok, build.output
-    listing = build.versions_json()["documents"][0]
+    assert published.ok, published.output
+    listing = published.versions_json()["documents"][0]
     assert (listing["current"], listing["upcoming"]) == (None, "2026-11-28")
-    page = build.page("privacy-statement")
-    assert "The Privacy Statement takes effect on January 1, 2027. Until then, no version of it is in force." in page
-    assert "is the version in force" not in page
-    assert "is the version in force" not in build.page("privacy-statement/versions/2026-11-28")
+    page = published.page("privacy-statement").view
+    assert page.applied == \
+        "The Privacy Statement takes effect on January 1, 2027. Until then, no version of it is in force."
+    for view in (page, published.page("privacy-statement/versions/2026-11-28").view):
+        assert not [sentence for sentence in sentences(view) if "is the version in force" in sentence], view.kind
 
 
 # -- landing dates ----------------------------------------------------------------------------
@@ -176,7 +191,7 @@ def test_a_fast_forward_merge_dates_a_change_by_its_branch_commit_and_verify_cat
     repo.commit("2026-11-03T10:00:00-08:00")
     repo.git("checkout", "-q", "main")
     published = tmp_path / "published.json"
-    published.write_text(json.dumps(repo.build(today="2026-11-20").versions_json()))
+    published.write_text(json.dumps(repo.publish(today="2026-11-20").versions_json()))
     repo.git("merge", "-q", "--ff-only", "retention")  # lands on 24 November, dated the 3rd
 
     result = repo.policypress("verify", "--against", str(published), today="2026-11-24")
@@ -201,14 +216,14 @@ def test_a_revert_brings_back_an_old_description_and_must_describe_itself(repo: 
                                                  "GIT_AUTHOR_DATE": "2026-10-05T10:00:00-07:00"})
 
     site = repo.read(today="2026-10-06")
-    build = repo.build(today="2026-10-06")
+    published = repo.publish(today="2026-10-06")
 
     assert [f.problem for f in site.findings] == [
         f"on 2026-10-05 (commit {repo.git('rev-parse', 'HEAD')[:12]}) the Privacy Statement went back to the text "
         "of version 2026-09-01, 'revision' block included, so the change is described as version 2026-09-01 "
         "was. A revert needs its own description."
     ]
-    assert not build.ok and "A revert needs its own description" in build.output
+    assert not published.ok and "A revert needs its own description" in published.output
 
 
 def test_the_same_description_on_a_different_text_years_apart_is_fine(repo: SiteRepo):
@@ -233,12 +248,11 @@ def test_a_rename_without_previous_paths_stops_the_build(repo: SiteRepo, old):
     repo.git("mv", f"docs/{old}", "docs/privacy-statement.md")
     repo.commit("2026-10-01T10:00:00-07:00")
 
-    build = repo.build(today="2026-12-01")
+    published = repo.publish(today="2026-12-01")
 
-    assert not build.ok
-    assert f"renamed {old} to privacy-statement.md" in build.output
-    assert f"To fix: add the old path to the document: previous_paths: [{old}]" in build.output
-    assert "Traceback" not in build.output
+    assert not published.ok
+    assert f"renamed {old} to privacy-statement.md" in published.output
+    assert f"To fix: add the old path to the document: previous_paths: [{old}]" in published.output
 
 
 def test_a_stub_left_at_an_old_path_is_not_the_document(repo: SiteRepo):
@@ -251,12 +265,12 @@ def test_a_stub_left_at_an_old_path_is_not_the_document(repo: SiteRepo):
     repo.write("docs/privacy.md", "# Moved\n\nThis page has moved to [the Privacy Statement](privacy-statement.md).\n")
     repo.commit("2026-10-02T10:00:00-07:00")
 
-    build = repo.build(today="2026-12-01")
+    published = repo.publish(today="2026-12-01")
 
-    assert build.ok, build.output
-    assert [v["version"] for v in build.versions()] == ["2026-09-01"]
-    assert "This page has moved" not in build.page("privacy-statement")
-    assert "We collect web logs." in build.page("privacy-statement")
+    assert published.ok, published.output
+    assert [v["version"] for v in published.versions()] == ["2026-09-01"]
+    assert "This page has moved" not in published.text("privacy-statement")
+    assert "We collect web logs." in published.text("privacy-statement")
 
 
 def test_a_rename_in_two_commits_is_followed_through_previous_paths(repo: SiteRepo):
@@ -293,11 +307,13 @@ def test_hard_line_breaks_are_published_and_not_hashed(repo: SiteRepo):
     repo.write_statement("Larkspur Health  \n100 Main Street  \nSpringfield", summary="First version.")
     repo.commit(FIRST)
 
-    build = repo.build(today="2026-12-01")
+    published = repo.publish(today="2026-12-01")
 
-    assert build.ok, build.output
-    assert "Larkspur Health<br />\n100 Main Street<br />\nSpringfield" in build.page("privacy-statement")
-    assert "Larkspur Health<br />" in build.page("privacy-statement/versions/2026-09-01")
+    assert published.ok, published.output
+    # MkDocs renders the current text's Markdown; the engine renders archived texts itself.
+    assert "Larkspur Health  \n100 Main Street  \nSpringfield" in published.text("privacy-statement")
+    assert "Larkspur Health<br />\n100 Main Street<br />\nSpringfield" in \
+        published.text("privacy-statement/versions/2026-09-01")
     document, _ = versions(repo.read(today="2026-12-01"))
     assert "  \n" not in document.versions[0].body
 
@@ -370,7 +386,7 @@ def test_immediate_with_an_effective_date_is_an_error(repo: SiteRepo):
         repo.read(today="2026-12-01")
 
 
-def test_a_repository_owned_by_another_user_gives_the_safe_directory_fix(repo: SiteRepo):
+def test_a_repository_owned_by_another_user_gives_the_safe_directory_fix(repo: SiteRepo, monkeypatch):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit(FIRST)
     if os.geteuid() != 0:
@@ -379,12 +395,14 @@ def test_a_repository_owned_by_another_user_gives_the_safe_directory_fix(repo: S
     home = repo.root.parent / "home"
     home.mkdir()
 
-    build = repo.build(today="2026-12-01", env={"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"})
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
-    assert not build.ok
-    assert "Git refuses to read this repository because its folder belongs to another user" in build.output
-    assert f"git config --global --add safe.directory {repo.root}" in build.output
-    assert "Traceback" not in build.output
+    published = repo.publish(today="2026-12-01")
+
+    assert not published.ok
+    assert "Git refuses to read this repository because its folder belongs to another user" in published.output
+    assert f"git config --global --add safe.directory {repo.root}" in published.output
 
 
 def test_a_partial_clone_whose_remote_is_gone_says_so(repo: SiteRepo, tmp_path):

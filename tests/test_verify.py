@@ -1,7 +1,6 @@
 """`policypress verify`: what the live site once published must still be built, unchanged."""
 
 import json
-import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -19,11 +18,11 @@ def publish(repo: SiteRepo, tmp_path, first: str = FIRST) -> str:
     repo.commit(first)
     repo.write_statement("We collect web logs and cookies.", material=False, summary="Mentions cookies.")
     repo.commit(SECOND)
-    build = repo.build(today="2026-03-05")
-    assert build.ok, build.output
+    built = repo.publish(today="2026-03-05")
+    assert built.ok, built.output
     published = tmp_path / "live" / "versions.json"
     published.parent.mkdir()
-    shutil.copy(build.site / "versions.json", published)
+    published.write_text(built.file("versions.json"), "utf-8")
     return str(published)
 
 

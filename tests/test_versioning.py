@@ -1,4 +1,9 @@
-"""The version model, scenario by scenario, on real repositories and real builds."""
+"""The version model, scenario by scenario, on real repositories.
+
+Rules the engine decides are read from its build in this process (``repo.publish``); where only the
+published pages can tell (the example site, the archive's and an archived version's templates), a
+real ``mkdocs build --strict`` runs.
+"""
 
 import shutil
 import subprocess
@@ -6,20 +11,20 @@ import subprocess
 from sites import PROJECT, SiteRepo
 
 
-def numbers(build, slug="privacy-statement"):
-    return [v["version"] for v in build.versions(slug)]
+def numbers(published, slug="privacy-statement"):
+    return [v["version"] for v in published.versions(slug)]
 
 
 def test_a_correction_committed_at_2330_in_los_angeles_is_dated_that_day(repo: SiteRepo):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit("2026-01-14T23:30:00-08:00")  # already 15 January in UTC
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert numbers(build) == ["2026-01-14"]
-    assert "Version <strong>2026-01-14</strong>" in build.page("privacy-statement")
-    assert "January 14, 2026" in build.page("privacy-statement")
+    assert published.ok, published.output
+    assert numbers(published) == ["2026-01-14"]
+    version_line = published.page("privacy-statement").view.version
+    assert (version_line.number, version_line.landed) == ("2026-01-14", "January 14, 2026")
 
 
 def test_the_same_commit_is_dated_by_the_organizations_time_zone(tmp_path):
@@ -27,7 +32,7 @@ def test_the_same_commit_is_dated_by_the_organizations_time_zone(tmp_path):
     repo.write_statement("We collect web logs.", summary="First version.")
     repo.commit("2026-01-14T23:30:00-08:00")  # 08:30 on the 15th in Berlin
 
-    assert numbers(repo.build()) == ["2026-01-15"]
+    assert numbers(repo.publish()) == ["2026-01-15"]
 
 
 def test_several_changes_on_one_day_make_one_version_with_the_days_last_text_and_every_summary(repo: SiteRepo):
@@ -38,12 +43,12 @@ def test_several_changes_on_one_day_make_one_version_with_the_days_last_text_and
     repo.write_statement("Evening text.", summary="Evening wording.")
     repo.commit("2026-02-03T23:59:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert numbers(build) == ["2026-02-03"]
-    assert build.versions()[0]["summary"] == "First version. Afternoon wording. Evening wording."
-    assert "Evening text." in build.page("privacy-statement")
+    assert published.ok, published.output
+    assert numbers(published) == ["2026-02-03"]
+    assert published.versions()[0]["summary"] == "First version. Afternoon wording. Evening wording."
+    assert "Evening text." in published.text("privacy-statement")
 
 
 def test_commits_either_side_of_the_spring_clock_change_are_dated_by_local_day(repo: SiteRepo):
@@ -53,7 +58,7 @@ def test_commits_either_side_of_the_spring_clock_change_are_dated_by_local_day(r
     repo.write_statement("After the change.", summary="Second version.")
     repo.commit("2026-03-09T06:30:00+00:00")  # 23:30 PDT on 8 March
 
-    assert numbers(repo.build()) == ["2026-03-08", "2026-03-07"]
+    assert numbers(repo.publish()) == ["2026-03-08", "2026-03-07"]
 
 
 def test_a_merge_counts_on_the_day_it_landed_not_the_day_its_branch_was_written(repo: SiteRepo):
@@ -65,11 +70,11 @@ def test_a_merge_counts_on_the_day_it_landed_not_the_day_its_branch_was_written(
     repo.git("checkout", "-q", "main")
     merge = repo.merge("update-cookies", "2026-02-10T16:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert numbers(build) == ["2026-02-10", "2026-01-05"]
-    assert build.versions()[0]["commit"] == merge != branch_commit
+    assert published.ok, published.output
+    assert numbers(published) == ["2026-02-10", "2026-01-05"]
+    assert published.versions()[0]["commit"] == merge != branch_commit
 
 
 def test_a_renamed_document_keeps_its_history_through_previous_paths(repo: SiteRepo):
@@ -84,11 +89,11 @@ def test_a_renamed_document_keeps_its_history_through_previous_paths(repo: SiteR
     repo.write("docs/index.md", "# Privacy\n\n[Statement](privacy.md)\n")
     repo.commit("2026-01-07T11:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert numbers(build) == ["2026-01-07", "2026-01-05"]
-    assert "Original text." in build.page("privacy-statement/versions/2026-01-05")
+    assert published.ok, published.output
+    assert numbers(published) == ["2026-01-07", "2026-01-05"]
+    assert "Original text." in published.text("privacy-statement/versions/2026-01-05")
 
 
 def test_a_front_matter_only_commit_makes_no_new_version(repo: SiteRepo):
@@ -97,7 +102,7 @@ def test_a_front_matter_only_commit_makes_no_new_version(repo: SiteRepo):
     repo.write_statement("Same text.", summary="A better summary, but no text change.")
     repo.commit("2026-01-08T10:00:00-08:00")
 
-    assert numbers(repo.build()) == ["2026-01-05"]
+    assert numbers(repo.publish()) == ["2026-01-05"]
 
 
 def test_a_whitespace_only_commit_makes_no_new_version(repo: SiteRepo):
@@ -106,7 +111,7 @@ def test_a_whitespace_only_commit_makes_no_new_version(repo: SiteRepo):
     repo.write_statement("Same text.   \r\n\r\nSecond paragraph.\t\n\n", summary="First version.")
     repo.commit("2026-01-08T10:00:00-08:00")
 
-    assert numbers(repo.build()) == ["2026-01-05"]
+    assert numbers(repo.publish()) == ["2026-01-05"]
 
 
 def test_an_unclassified_change_fails_a_strict_build_and_says_how_to_fix_it(repo: SiteRepo):
@@ -115,14 +120,13 @@ def test_an_unclassified_change_fails_a_strict_build_and_says_how_to_fix_it(repo
     repo.write_statement("Changed text.", summary="First version.")  # revision block not updated
     commit = repo.commit("2026-01-09T10:00:00-08:00")
 
-    strict = repo.build()
-    lenient = repo.build(strict=False)
+    published = repo.publish()
 
-    assert not strict.ok
-    assert "docs/privacy-statement.md" in strict.output
-    assert "2026-01-09" in strict.output and commit[:12] in strict.output
-    assert "not classified" in strict.output and "revision.summary" in strict.output
-    assert lenient.ok and numbers(lenient) == ["2026-01-09", "2026-01-05"]
+    assert not published.ok
+    assert "docs/privacy-statement.md" in published.output
+    assert "2026-01-09" in published.output and commit[:12] in published.output
+    assert "not classified" in published.output and "revision.summary" in published.output
+    assert published.ok_without_strict and numbers(published) == ["2026-01-09", "2026-01-05"]
 
 
 def test_imported_versions_come_before_git_versions(repo: SiteRepo):
@@ -133,13 +137,13 @@ def test_imported_versions_come_before_git_versions(repo: SiteRepo):
     repo.write_statement("Text in Git.", summary="Moves the statement to Git.")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert numbers(build) == ["2026-01-05", "2022-07-15", "2019-05-01"]
-    assert [v["source"] for v in build.versions()] == ["git", "imported", "imported"]
-    assert build.versions()[2]["commit"] is None
-    assert "Old text, reworded." in build.page("privacy-statement/versions/2022-07-15")
+    assert published.ok, published.output
+    assert numbers(published) == ["2026-01-05", "2022-07-15", "2019-05-01"]
+    assert [v["source"] for v in published.versions()] == ["git", "imported", "imported"]
+    assert published.versions()[2]["commit"] is None
+    assert "Old text, reworded." in published.text("privacy-statement/versions/2022-07-15")
 
 
 def test_an_imported_version_newer_than_git_history_is_an_error_naming_the_file(repo: SiteRepo):
@@ -148,11 +152,11 @@ def test_an_imported_version_newer_than_git_history_is_an_error_naming_the_file(
     repo.write_statement("Text in Git.", summary="First version.")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "versions/privacy-statement/2026-02-01.md" in build.output
-    assert "not older than the first Git revision" in build.output
+    assert not published.ok
+    assert "versions/privacy-statement/2026-02-01.md" in published.output
+    assert "not older than the first Git revision" in published.output
 
 
 def test_a_correction_file_fixes_a_published_summary_and_the_archive_says_so(repo: SiteRepo):
@@ -174,10 +178,10 @@ def test_a_correction_for_a_date_with_no_version_is_an_error(repo: SiteRepo):
     repo.write("versions/privacy-statement/2026-01-04.yml", "summary: Wrong day.\n")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "versions/privacy-statement/2026-01-04.yml" in build.output and "2026-01-05" in build.output
+    assert not published.ok
+    assert "versions/privacy-statement/2026-01-04.yml" in published.output and "2026-01-05" in published.output
 
 
 def test_a_shallow_clone_is_refused_with_the_fix(repo: SiteRepo, tmp_path):
@@ -188,11 +192,11 @@ def test_a_shallow_clone_is_refused_with_the_fix(repo: SiteRepo, tmp_path):
     clone = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True)
 
-    build = SiteRepo(clone).build()
+    published = SiteRepo(clone).publish()
 
-    assert not build.ok
-    assert "shallow clone" in build.output and "git fetch --unshallow" in build.output
-    assert "fetch-depth: 0" in build.output
+    assert not published.ok
+    assert "shallow clone" in published.output and "git fetch --unshallow" in published.output
+    assert "fetch-depth: 0" in published.output
 
 
 def test_a_folder_that_is_not_a_git_repository_is_refused(repo: SiteRepo, tmp_path):
@@ -201,10 +205,10 @@ def test_a_folder_that_is_not_a_git_repository_is_refused(repo: SiteRepo, tmp_pa
     download = tmp_path / "download"
     shutil.copytree(repo.root, download, ignore=shutil.ignore_patterns(".git"))
 
-    build = SiteRepo(download).build()
+    published = SiteRepo(download).publish()
 
-    assert not build.ok
-    assert "not a Git repository" in build.output and "dates come from Git" in build.output.replace(
+    assert not published.ok
+    assert "not a Git repository" in published.output and "dates come from Git" in published.output.replace(
         "every version date comes from Git", "dates come from Git")
 
 
@@ -213,66 +217,66 @@ def test_malformed_front_matter_names_the_file_commit_and_line(repo: SiteRepo):
                "---\ntitle: Privacy Statement\nrevision:\n  material: true\n  summary: Oops: a colon\n---\n\nText.\n")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "docs/privacy-statement.md (commit" in build.output
-    assert "not valid YAML" in build.output and "line 5" in build.output
-    assert "in quotes" in build.output
+    assert not published.ok
+    assert "docs/privacy-statement.md (commit" in published.output
+    assert "not valid YAML" in published.output and "line 5" in published.output
+    assert "in quotes" in published.output
 
 
 def test_a_missing_or_unknown_revision_key_is_named(repo: SiteRepo):
     repo.write("docs/privacy-statement.md", "---\nrevision:\n  material: true\n  sumary: Typo.\n---\n\nText.\n")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "'revision.sumary' is not a key policypress knows" in build.output
-    assert "line 4" in build.output
+    assert not published.ok
+    assert "'revision.sumary' is not a key policypress knows" in published.output
+    assert "line 4" in published.output
 
 
 def test_a_malformed_effective_date_is_named(repo: SiteRepo):
     repo.write_statement("Text.", summary="First version.", effective="2026-13-01")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "revision.effective" in build.output and "YYYY-MM-DD" in build.output
+    assert not published.ok
+    assert "revision.effective" in published.output and "YYYY-MM-DD" in published.output
 
 
 def test_an_effective_date_before_the_version_date_is_an_error(repo: SiteRepo):
     repo.write_statement("Text.", summary="First version.", effective="2026-01-01")
     repo.commit("2026-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "the effective date 2026-01-01 is before the day this version landed (2026-01-05)" in build.output
+    assert not published.ok
+    assert "the effective date 2026-01-01 is before the day this version landed (2026-01-05)" in published.output
 
 
 def test_a_published_effective_date_mistake_is_put_right_by_a_correction_file(repo: SiteRepo):
     repo.write_statement("Text.", summary="First version.", effective="2026-01-01")
     repo.commit("2026-01-05T10:00:00-08:00")
-    assert "versions/privacy-statement/2026-01-05.yml" in repo.build().output  # the error offers the fix
+    assert "versions/privacy-statement/2026-01-05.yml" in repo.publish().output  # the error offers the fix
 
     repo.write("versions/privacy-statement/2026-01-05.yml", "effective: 2026-01-05\n")
     repo.commit("2026-01-06T10:00:00-08:00", "Correct the effective date")
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert (build.versions()[0]["effective"], build.versions()[0]["corrected"]) == ("2026-01-05", True)
+    assert published.ok, published.output
+    assert (published.versions()[0]["effective"], published.versions()[0]["corrected"]) == ("2026-01-05", True)
 
 
 def test_a_commit_dated_in_the_future_is_an_error(repo: SiteRepo):
     repo.write_statement("Text.", summary="First version.")
     repo.commit("2099-01-05T10:00:00-08:00")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert not build.ok
-    assert "in the future" in build.output and "clock" in build.output
+    assert not published.ok
+    assert "in the future" in published.output and "clock" in published.output
 
 
 def test_bad_settings_name_the_key(repo: SiteRepo):
@@ -280,9 +284,9 @@ def test_bad_settings_name_the_key(repo: SiteRepo):
     repo.commit("2026-01-05T10:00:00-08:00")
 
     repo.configure(timezone="America/Los Angeles")
-    wrong_zone = repo.build()
+    wrong_zone = repo.publish()
     repo.configure(documents=[{"source": "missing.md", "slug": "privacy-statement", "title": "Privacy"}])
-    missing_document = repo.build()
+    missing_document = repo.publish()
 
     assert "extra.policypress.timezone" in wrong_zone.output and "IANA" in wrong_zone.output
     assert "extra.policypress.documents[0].source" in missing_document.output
@@ -294,11 +298,11 @@ def test_uncommitted_edits_are_not_published_by_a_build(repo: SiteRepo):
     repo.commit("2026-01-05T10:00:00-08:00")
     repo.write_statement("Work in progress.", summary="Draft.")
 
-    build = repo.build()
+    published = repo.publish()
 
-    assert build.ok, build.output
-    assert "Committed text." in build.page("privacy-statement")
-    assert "Work in progress." not in build.page("privacy-statement")
+    assert published.ok, published.output
+    assert "Committed text." in published.text("privacy-statement")
+    assert "Work in progress." not in published.text("privacy-statement")
 
 
 def test_the_example_site_publishes_every_contract_url(tmp_path):

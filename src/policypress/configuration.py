@@ -25,6 +25,8 @@ class Configuration:
 
     settings: site_settings.Settings
     renderer: Renderer
+    site_name: str = ""
+    """The site's name, which feeds carry as their author."""
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -73,4 +75,5 @@ def read_config(config_file: Path) -> Configuration:
         (config.get("extra") or {}).get("policypress"), config_file=config_file, docs_dir=docs_dir,
         site_url=config.get("site_url"),
     )
-    return Configuration(settings, Renderer.from_config(config.get("markdown_extensions")))
+    return Configuration(settings, Renderer.from_config(config.get("markdown_extensions")),
+                         str(config.get("site_name") or ""))
