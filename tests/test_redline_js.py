@@ -1,9 +1,10 @@
 """The compare view renders in the browser exactly the redline the build renders.
 
-redline.js is run under Node (tests/js/redline_harness.mjs) on the redline.json of both
-versions and must return, byte for byte, the HTML of policypress.redline, and the same number
-of changes. The shared cases of tests/redline_cases/ run through redline.js alone, under
-``node --test`` (tests/js/redline_cases.test.mjs); the test at the end runs it.
+redline.js is run under Node (tests/js/redline_harness.mjs) on what the compare view reads of
+both versions, each version's redline.json and archived page, and must parse the page's text into
+the blocks policypress.redline parses and return, byte for byte, its HTML and the same changes.
+The shared cases of tests/redline_cases/ run through redline.js alone, under ``node --test``
+(tests/js/redline_cases.test.mjs); the test at the end runs it.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_redline import LONG_PARAGRAPH, edited_documents, render
 
-from policypress.redline import DATA_FORMAT, HEADINGS, redline, redline_data
+from policypress import views
+from policypress.redline import DATA_FORMAT, HEADINGS, body_data, parse_body, published_data, redline, text_markers
 from policypress.redline.alignment import _matching_blocks
-from policypress.redline.body import CELLS
+from policypress.redline.body import BLOCK_TAGS, CELLS, VOID_TAGS
 from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS, LINK_CHANGED, LINK_NOTE, LINK_NOTE_TEXT
 from policypress.redline.tunables import PAIRING_WINDOW, PUBLISHED
 
@@ -104,13 +106,32 @@ def browser_redline() -> Iterator[Callable[[dict], dict]]:
     process.wait(timeout=10)
 
 
-def assert_same_redline_of_html(ask: Callable[[dict], dict], old: str, new: str) -> None:
+def archived_page(markup: str) -> str:
+    """A version's page as the site lays it out: its text in marked pieces, a version line between
+    (content.html), amid the theme's own markup, which holds comments and ids of its own."""
+    body = views.Body.of(markup)
+    heading = body.heading or "<h1>Privacy Statement</h1>"
+    return (f'<!doctype html><html><head><title>T</title></head><body><nav id="nav"><!-- nav --><a href="/">Home'
+            f'</a></nav><article>{heading}<p class="pp-version-line">Version 2024-01-01</p>{body.rest}</article>'
+            f"</body></html>")
+
+
+def as_the_compare_view_reads_it(markup: str) -> dict:
     # The JSON goes through a real round trip, as it does between the build and the browser.
-    sources = {"old": json.loads(redline_data(old)), "new": json.loads(redline_data(new))}
+    return {"data": json.loads(published_data(parse_body(markup), "/s/versions/2024-01-01/", text_markers(markup))),
+            "page": archived_page(markup)}
+
+
+def assert_same_redline_of_html(ask: Callable[[dict], dict], old: str, new: str) -> None:
     expected = redline(old, new)
 
-    answer = ask(sources)
+    answer = ask({"pages": {"old": as_the_compare_view_reads_it(old), "new": as_the_compare_view_reads_it(new)}})
 
+    # The browser's parser makes the blocks the build's makes, from the text in the page.
+    for markup, body in zip((old, new), answer["bodies"], strict=True):
+        parsed = json.loads(body_data(parse_body(markup)))
+        assert body["blocks"] == parsed["blocks"]
+        assert sorted(body["ids"]) == parsed["ids"]
     assert answer["html"] == expected.html
     assert answer["count"] == expected.count
     # The compare view lists the changes by section as a changes page does.
@@ -254,6 +275,29 @@ def test_the_browser_agrees_with_the_build_on_long_statements(browser_redline, d
     assert_same_redline_of_html(browser_redline, *documents)
 
 
+# Markup as no Markdown writes it, which the browser must still read as the build does: stray end
+# tags, unclosed elements, comments and declarations, character references in text and attributes
+# (named, numeric, unterminated, unknown), void elements, nested lists and tables, <pre>, case.
+
+FRAGMENTS = st.sampled_from([
+    "<p>", "</p>", "<P CLASS='x'>", "<li>", "</li>", "<ul>", "</ul>", "<ol start=\"3\">", "</ol>", "<table>",
+    "<tr>", "<td>", "</td>", "</tr>", "</table>", "<div>", "</div>", "<pre>", "</pre>", "<h2 id=\"a\">", "</h2>",
+    "<em>", "</em>", "</b>", "<strong>", "</strong>", "<a href=\"/x?a=1&amp;b=2\" title='&quot;t&quot;'>", "</a>",
+    '<a class="headerlink" href="#a">&para;</a>', "<br>", "<br />", "<img src=x alt=\"&lt;y&gt;\"/>", "<hr>",
+    "<span id=change-1>", "</span>", "<!-- note -->", "<!-- <p>hidden</p> -->", "<!DOCTYPE html>", "<?pi?>",
+    "&amp;", "&lt;", "&copy;", "&copy", "&#169;", "&#xA9;", "&#0;", "&nosuch;", "&rsquo;", "&ampx;", "&",
+    "<", ">", "\"", " ", "  ", "\n", "\t", "\u00a0", "word", "word ", "data", "Caf\u00e9", "\U0001F600",
+    # Python's whitespace is not JavaScript's: \x1c and \x85 are space only to Python, \ufeff only to JavaScript.
+    "<p\x85id=n\x1c>", "<em\ufeff>", '<a class="x\x1cheaderlink">', "\x85", "\ufeff",
+])
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40), st.lists(FRAGMENTS, max_size=40))
+def test_the_browser_reads_any_markup_as_the_build_does(browser_redline, old, new):
+    assert_same_redline_of_html(browser_redline, "".join(old), "".join(old + new))
+
+
 @settings(max_examples=100, derandomize=True, deadline=None)
 @given(st.lists(st.sampled_from("abcd"), max_size=30), st.lists(st.sampled_from("abcd"), max_size=30))
 def test_the_browser_matches_sequences_as_difflib_does(browser_redline, a, b):
@@ -281,11 +325,35 @@ def test_the_browser_anchors_and_matches_as_the_build_does(browser_redline, sequ
 # One source for what both sides must agree on
 
 
-def test_the_browser_reads_the_tunables_from_the_redline_json():
-    published = json.loads(redline_data("<p>Any text.</p>"))
+def test_the_browser_reads_the_tunables_and_markers_from_the_redline_json():
+    text = "<p>R&amp;D &copy; 2024.</p>"
+    published = json.loads(published_data(parse_body(text), "/s/versions/2024-01-01/", text_markers(text)))
 
-    assert published["format"] == DATA_FORMAT
-    assert published["tunables"] == json.loads(json.dumps(PUBLISHED))
+    assert published == {"format": DATA_FORMAT, "tunables": json.loads(json.dumps(PUBLISHED)),
+                         "text": "/s/versions/2024-01-01/", "markers": list(text_markers(text)),
+                         "references": {"&amp;": "&", "&copy;": "\u00a9"}}
+
+
+def test_a_text_holding_marker_comments_of_its_own_is_read_whole(browser_redline):
+    # An editor may paste any comment into a text, another text's markers included: each text's
+    # markers carry its own digest, so none can stand inside it.
+    other = "<p>Other words.</p>"
+    forged = "".join(text_markers(other))
+    old = f"<h1>Statement</h1><p>Kept words here.</p><!-- pp-text --><p>More {forged} words.</p><!-- /pp-text -->"
+    new = f"<h1>Statement</h1><p>Kept words there.</p><!-- pp-text --><p>More {forged} words.</p><!-- /pp-text -->"
+
+    assert_same_redline_of_html(browser_redline, old, new)
+
+
+def test_a_page_with_another_builds_text_is_not_redlined(browser_redline):
+    """A reference the redline.json does not list, or a page without marked text, is a stale copy."""
+    current = as_the_compare_view_reads_it("<p>Plain words.</p>")
+    edited = {**current, "page": archived_page("<p>Plain &copy; words.</p>")}
+    unmarked = {**current, "page": "<html><p>Plain words.</p></html>"}
+
+    for stale in (edited, unmarked):
+        with pytest.raises(AssertionError, match="different builds"):
+            browser_redline({"pages": {"old": stale, "new": current}})
 
 
 def test_the_names_the_browser_keeps_are_the_builds(browser_redline):
@@ -293,6 +361,8 @@ def test_the_names_the_browser_keeps_are_the_builds(browser_redline):
 
     assert shared == {
         "dataFormat": DATA_FORMAT,
+        "blockTags": sorted(BLOCK_TAGS),
+        "voidTags": sorted(VOID_TAGS),
         "headings": sorted(HEADINGS, key=lambda name: int(name[1])),
         "cells": ["td", "th"],
         "marks": {status.value: mark for status, mark in _MARKS.items()},

@@ -1,7 +1,8 @@
 """Changes pages: the redline from each version to the next, and the compare view.
 
-Consecutive pairs are pre-rendered; any other pair is redlined in the visitor's browser from
-the ``redline.json`` each version publishes, with the same algorithm (redline.js).
+Consecutive pairs are pre-rendered; any other pair is redlined in the visitor's browser, with the
+same algorithm (redline.js), from the text of each version's archived page and the
+``redline.json`` each version publishes.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Redlines:
     between: Callable[[Version, Version], tuple[str, RedlineView]]
     """The redline HTML from one version to the next, and its summary."""
     data: Callable[[Version], str]
-    """A version's ``redline.json``, which the compare view reads."""
+    """A version's ``redline.json``: what the compare view needs besides the version's text."""
 
 
 def changes_pages(document: Document, urls: Urls, computed: Redlines,
@@ -65,7 +66,8 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines,
     site_pages.append(SitePage(
         urls.site_file(urls.compare(slug)), f"{title}: compare versions", "",
         PageView("compare", versions=tuple(views[v] for v in document.newest_first()),
-                 redline_pattern=urls.redline_data(slug, "{version}"), **base),
+                 redline_pattern=urls.redline_data(slug, "{version}"), text_pattern=urls.version(slug, "{version}"),
+                 **base),
         searchable=False, html="",
     ))
     return site_pages

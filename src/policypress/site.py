@@ -137,10 +137,12 @@ class BuildCache:
             return result.html, views.redline_view(result)
 
         def data(version: Version) -> str:
-            return stored.data(version, lambda: redline.body_data(parsed(version)))
+            text_url = urls.version(version.slug, version.number)
+            markers = redline.text_markers(rendered(version).html)
+            return stored.data(version, lambda: redline.published_data(parsed(version), text_url, markers))
 
         def kept_data(version: Version) -> str:
-            return memo(("data", version.slug, version.sha256, context), lambda: data(version))
+            return memo(("data", version.slug, version.number, version.sha256, context), lambda: data(version))
 
         return rendered, changes.Redlines(
             lambda old, new: memo(("redline", old.slug, old.sha256, new.sha256, context), lambda: between(old, new)),
@@ -150,7 +152,7 @@ class BuildCache:
 
 class _Stored:
     """The engine's results kept on disk between processes: a version's HTML by its text, a
-    redline by its pair of texts, a ``redline.json`` by its text; each also by the Markdown
+    redline by its pair of texts, a ``redline.json`` by its text and address; each also by the Markdown
     settings, the documents, the site's base path and this engine's code. An entry that cannot be
     read back whole is computed again, so the store never changes what a build publishes."""
 
@@ -170,7 +172,9 @@ class _Stored:
                          lambda kept: _stored_redline(*json.loads(kept)))
 
     def data(self, version: Version, compute: Callable[[], str]) -> str:
-        return self._get("redline.json", (version.text,), compute, lambda done: done, lambda kept: kept)
+        # By address too: it names its version's page, and a text can come back in a later version.
+        return self._get("redline.json", (version.slug, version.number, version.text), compute,
+                         lambda done: done, lambda kept: kept)
 
     def _get(self, kind: str, inputs: tuple, compute: Callable, encode: Callable, decode: Callable):
         if self.store is None:

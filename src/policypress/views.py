@@ -67,7 +67,8 @@ class ChangedSection:
 @dataclass(frozen=True)
 class Body:
     """A page's rendered text, split after its own first heading when it has one, so that the
-    version line goes under the heading."""
+    version line goes under the heading. Each piece is marked (``redline.text_markers``): the
+    compare view reads a version's text back from its archived page, byte for byte."""
 
     heading: str | None
     """The HTML up to the end of the first ``<h1>``; None when the text has no heading of its own."""
@@ -75,8 +76,11 @@ class Body:
 
     @classmethod
     def of(cls, html: str) -> Body:
+        start, stop = redline.text_markers(html)
         before, end, after = html.partition("</h1>")
-        return cls(before + end, after) if end and "<h1" in before else cls(None, html)
+        if end and "<h1" in before:
+            return cls(f"{start}{before}{end}{stop}", f"{start}{after}{stop}")
+        return cls(None, f"{start}{html}{stop}")
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ class PageView:
     """Shows uncommitted edits (a local preview only)."""
     redline_pattern: str | None = None
     """For the compare view: the address of a version's redline.json, with ``{version}`` for its number."""
+    text_pattern: str | None = None
+    """For the compare view: the address of a version's archived page, whose text it redlines."""
     years: tuple[VersionYear, ...] = ()
     """For the archive: every version, grouped by the year of its version date, newest first."""
     status_line: tuple[StatusSentence, ...] = ()

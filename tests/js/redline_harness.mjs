@@ -1,6 +1,10 @@
 // Runs src/policypress/theme/assets/javascripts/redline.js under Node for tests/test_redline_js.py.
 // Reads one JSON request per line and answers each with one JSON line:
-//   {"old": <redline.json>, "new": <redline.json>}  ->  {"html": "...", "count": n}
+//   {"old": <body>, "new": <body>}                  ->  {"html": "...", "count": n, "changes": [...]}
+//        a body as body_data writes it (tests/redline_cases/*/old.json)
+//   {"pages": {"old": {"data": <redline.json>, "page": "<html>…"}, "new": {…}}}
+//                                                   ->  the same, and "bodies": [old, new] as read
+//        as the compare view reads them: each version's redline.json and archived page
 //   {"a": [...], "b": [...]}                        ->  {"blocks": [[i, j, size], ...]}  (difflib's)
 //   {"matching": [[...], [...]]}                    ->  {"blocks": [[i, j, size], ...]}  (the redline's)
 //   {"shared": true}                                ->  the names redline.js shares with Python
@@ -15,6 +19,10 @@ function answer(request) {
   if ("a" in request) return { blocks: redline.sequenceMatchingBlocks(request.a, request.b) };
   if ("matching" in request) return { blocks: redline.matchingBlocks(...request.matching) };
   if ("shared" in request) return redline.shared;
+  if ("pages" in request) {
+    const bodies = ["old", "new"].map((side) => redline.readVersion(request.pages[side].data, request.pages[side].page));
+    return { ...redline.renderRedline(...bodies), bodies };
+  }
   return redline.renderRedline(request.old, request.new);
 }
 

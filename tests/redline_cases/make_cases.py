@@ -1,13 +1,15 @@
 """Conformance cases for the redline, run by both of its implementations.
 
 Each folder here is one case: ``old.html`` and ``new.html`` (two versions' bodies as the site
-renders them), ``old.json`` and ``new.json`` (their ``redline.json``, exactly as the build
-publishes it for the browser), ``expected.html`` (the redline) and ``expected.json`` (what the
-case is about, the change count and the changes).
+renders them), ``old.json`` and ``new.json`` (their bodies as ``body_data`` writes them: the
+blocks redline.js's parser must make of the HTML, with the tunables and character references a
+version's ``redline.json`` carries), ``expected.html`` (the redline) and ``expected.json`` (what
+the case is about, the change count and the changes).
 
 - ``tests/test_redline.py`` runs ``old.html`` and ``new.html`` through ``policypress.redline``;
 - ``tests/js/redline_cases.test.mjs`` runs ``old.json`` and ``new.json`` through ``redline.js``,
-  without Python (``node --test tests/js/``);
+  without Python (``node --test tests/js/``), and parses ``old.html`` and ``new.html`` there into
+  the blocks of ``old.json`` and ``new.json``;
 
 and both must give ``expected.html`` and the count. This script writes every folder from
 ``CASES``, the expectations with ``policypress.redline``: run it after adding or changing a case
@@ -27,7 +29,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import NamedTuple
 
-from policypress.redline import redline, redline_data
+from policypress.redline import body_data, parse_body, redline
 from policypress.redline.tunables import KEPT_RUN, KEPT_SHARE, PAIRING_WINDOW, SIMILARITY, SLIVER
 
 FOLDER = Path(__file__).resolve().parent
@@ -388,6 +390,35 @@ CASES = [
          "&, < and quotes in text and attributes are written escaped, as they were read.",
          p('R&amp;D at <a href="https://example.org/?a=1&amp;b=&quot;2&quot;">a&lt;b</a>.'),
          p('R&amp;D at <a href="https://example.org/?a=1&amp;b=&quot;3&quot;">a&lt;b</a>.')),
+    Case("character-references",
+         "Named, numeric and unterminated references in text and attributes are read as Python reads them.",
+         p('&copy; 2024 &#169; &#xA9; &copy &copyright; &notit; &amp &ampx; &#0; &#x110000; &#128; &bogus; '
+           '&rsquo;s &nbsp;gap <a href="/?a=1&copy=2&amp;b" title="&#34;q&#34; &lt;">l&eacute;gal</a> R&D &;') +
+         "<p title='single &apos;quoted&apos;' class=bare&amp;>Caf&eacute; &#x1F600; &NotNestedLessLess;</p>\n",
+         p('&copy; 2025 &#169; &#xA9; &copy &copyright; &notit; &amp &ampx; &#0; &#x110000; &#128; &bogus; '
+           '&rsquo;s &nbsp;gap <a href="/?a=1&copy=3&amp;b" title="&#34;q&#34; &lt;">l&eacute;gal</a> R&D &;') +
+         "<p title='single &apos;quoted&apos;' class=bare&amp;>Caf&eacute; &#x1F600; &NotNestedLessLess;</p>\n"),
+    Case("markup-out-of-order",
+         "Stray end tags are ignored, unclosed elements close with their parent, comments and "
+         "declarations are skipped, a stray < is text.",
+         "<!DOCTYPE html><!-- a comment <p>not text</p> -->\n<p>One <em>two</p>\n<p>three</b> four\n"
+         "<div><p>five <strong>six</div> seven <? pi ?> a < b <br/> <img src=x alt=\"y\"/><hr></p>\n"
+         "<P CLASS=\"Up\">Upper <SPAN ID=up>case</SPAN> tags</P>\n<!-- unclosed comment <p>eight</p>\n",
+         "<!DOCTYPE html><!-- a comment <p>not text</p> -->\n<p>One <em>two</p>\n<p>three</b> four\n"
+         "<div><p>five <strong>sixty</div> seven <? pi ?> a < b <br/> <img src=x alt=\"z\"/><hr></p>\n"
+         "<P CLASS=\"Up\">Upper <SPAN ID=up>case</SPAN> tags</P>\n<!-- unclosed comment <p>eight</p>\n"),
+    Case("nested-lists-tables-and-pre",
+         "A table in a list item, a list in a table cell, a <pre> with runs of space: each block where it was.",
+         "<ol start=\"2\">\n<li>\n<p>Item <code>a  b</code></p>\n<table><thead><tr><th>Kind</th><th>Kept</th></tr>"
+         "</thead>\n<tbody><tr><td><ul><li>logs</li><li>mail <em>and</em> chat</li></ul></td><td>30 days</td></tr>"
+         "</tbody></table>\n</li>\n<li>Second<br />line</li>\n</ol>\n"
+         "<pre><code>keep   this\n\tindented  </code></pre>\n"
+         '<h2 id="x">Title<a class="headerlink" href="#x" title="Permanent link">&para;</a></h2>\n',
+         "<ol start=\"2\">\n<li>\n<p>Item <code>a  b</code></p>\n<table><thead><tr><th>Kind</th><th>Kept</th></tr>"
+         "</thead>\n<tbody><tr><td><ul><li>logs</li><li>mail <em>or</em> chat</li></ul></td><td>90 days</td></tr>"
+         "</tbody></table>\n</li>\n<li>Second<br />line</li>\n</ol>\n"
+         "<pre><code>keep  this\n\tindented  </code></pre>\n"
+         '<h2 id="x">Title<a class="headerlink" href="#x" title="Permanent link">&para;</a></h2>\n'),
     Case("blocks-added-at-both-ends",
          "New paragraphs before and after the old text: two changes.",
          ORIGINAL, p("First, new.") + ORIGINAL + p("Last, new.")),
@@ -401,8 +432,8 @@ def case_files(case: Case) -> dict[str, str]:
     return {
         "old.html": case.old,
         "new.html": case.new,
-        "old.json": redline_data(case.old),
-        "new.json": redline_data(case.new),
+        "old.json": body_data(parse_body(case.old)),
+        "new.json": body_data(parse_body(case.new)),
         "expected.html": result.html,
         "expected.json": json.dumps(expected, indent=2, ensure_ascii=False) + "\n",
     }

@@ -2,16 +2,19 @@
 
 The HTML is split into blocks (headings, paragraphs, list items, table cells …); a leaf block's
 text into tokens, each a word with its trailing space and the inline elements around it. The
-same blocks are published per version as ``redline.json`` for the browser's compare view.
+browser's compare view parses the same HTML, read from the version's archived page, with a port
+of this parser (redline.js); each version's ``redline.json`` tells it where that text is and
+what else it needs (``published_data``).
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,8 +25,16 @@ from typing import NamedTuple
 from ..memo import KeptFromLast
 from .tunables import CONTAINER_KEY, LEAF_KEY, PUBLISHED, WORD_KEY
 
-DATA_FORMAT = 2
-"""Version of the JSON written by ``body_data``; the browser refuses other versions."""
+DATA_FORMAT = 3
+"""Version of the ``redline.json`` written by ``published_data``; the browser refuses other versions."""
+
+def text_markers(html: str) -> tuple[str, str]:
+    """What goes around each piece of a version's rendered text ``html`` in its pages
+    (``views.Body``): the marked pieces of a page, joined, are the exact HTML the redline parses,
+    so the compare view reads the text from the archived page itself rather than from a copy.
+    Each marker carries a digest of the text it marks, so no text can contain its own markers."""
+    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"<!-- pp-text {digest} -->", f"<!-- /pp-text {digest} -->"
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote caption dd details div dl dt figcaption figure footer "
@@ -42,6 +53,8 @@ _LEXEME = re.compile(
     re.S,
 )
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+"""A character reference as ``html.unescape`` finds one (its own pattern)."""
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _PRE_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+[ \t\n\r\f]*")
 _KEY = attrgetter("key")
@@ -111,7 +124,7 @@ class Block:
 
     @cached_property
     def data(self) -> str:
-        """The block's JSON in ``redline.json`` (see ``body_data``), worked out once per block."""
+        """The block's JSON (see ``body_data``), worked out once per block."""
         return _block_data(self)
 
 
@@ -122,6 +135,10 @@ class Body:
     blocks: tuple[Block, ...]
     ids: frozenset[str]
     """Every id in the body, so change anchors can avoid them."""
+    references: Mapping[str, str]
+    """Each character reference in the body's text and attribute values (``&amp;``, ``&rsquo;``,
+    ``&#169;`` …) and what it stands for, as ``html.unescape`` reads it: the browser's parser
+    looks them up here rather than carry HTML's table of 2,231 names."""
 
 
 def parse_body(markup: str) -> Body:
@@ -142,8 +159,8 @@ class Parser:
 
     def body(self, markup: str) -> Body:
         with collector_paused():
-            root, ids = _element_tree(markup)
-            body = Body(self._blocks(markup, root.children), frozenset(ids))
+            root, ids, references = _element_tree(markup)
+            body = Body(self._blocks(markup, root.children), frozenset(ids), references)
         # Keep what this body used: a history shares blocks with the version before, and holding
         # every block ever parsed would make memory grow with the length of the history.
         self._blocks_by_markup.next_round()
@@ -206,16 +223,26 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def redline_data(markup: str) -> str:
-    """A version's rendered body as the build publishes it in ``redline.json``."""
-    return body_data(parse_body(markup))
+def published_data(body: Body, text_url: str, markers: tuple[str, str]) -> str:
+    """A version's ``redline.json``: what the browser's compare view needs, besides the text, to
+    redline the version against any other.
+
+    ``{"format": 3, "tunables": {…}, "text": "/S/versions/D/", "markers": [start, end],
+    "references": {"&amp;": "&", …}}``: the tunables are ``tunables.PUBLISHED``, which the
+    browser redlines by; ``text`` is the version's archived page, whose pieces between the
+    ``markers`` (``text_markers``), joined, are its rendered text; ``references`` are the text's
+    character references (``Body.references``).
+    """
+    markers, references = _json(list(markers)), _json(dict(sorted(body.references.items())))
+    return (f'{{"format":{DATA_FORMAT},"tunables":{_TUNABLES},"text":{_json(text_url)},"markers":{markers},'
+            f'"references":{references}}}')
 
 
 def body_data(body: Body) -> str:
-    """The body as JSON for the browser's compare view, which redlines any two versions.
+    """The body as redline.js's parser must make it from the same HTML (tests/js checks it does).
 
-    ``{"format": 2, "tunables": {…}, "ids": [every id in the body], "blocks": [block, …]}``: the
-    tunables are ``tunables.PUBLISHED``, which the browser redlines by, and a block is
+    ``{"tunables": {…}, "references": {…}, "ids": [every id in the body], "blocks": [block, …]}``:
+    the tunables and references as ``published_data`` gives them, and a block is
     ``{"tag", "attrs", "contexts", "runs"}`` for a leaf or ``{"tag", "attrs", "children"}`` for a
     container (tag ``""``: inline content directly in a container). A leaf's contexts are the
     lists of inline elements around its tokens, outermost first, each ``[name, [[attribute,
@@ -223,7 +250,9 @@ def body_data(body: Body) -> str:
     for an inline void element such as ``<br />``, ``[name, attributes]``.
     """
     blocks = ",".join(block.data for block in body.blocks)
-    return f'{{"format":{DATA_FORMAT},"tunables":{_TUNABLES},"ids":{_json(sorted(body.ids))},"blocks":[{blocks}]}}'
+    references = _json(dict(sorted(body.references.items())))
+    return (f'{{"tunables":{_TUNABLES},"references":{references},"ids":{_json(sorted(body.ids))},'
+            f'"blocks":[{blocks}]}}')
 
 
 def _block_data(block: Block) -> str:
@@ -265,15 +294,25 @@ class _Element:
         """Where the end tag that closes it ends (the markup's end while it is open)."""
 
 
-def _element_tree(markup: str) -> tuple[_Element, list[str]]:
+def _element_tree(markup: str) -> tuple[_Element, list[str], dict[str, str]]:
     root = _Element("", (), 0, len(markup))
     stack = [root]
     ids = []
+    references: dict[str, str] = {}
+
+    def unescape(text: str) -> str:
+        if "&" not in text:
+            return text
+        # Each reference stands for the same characters wherever it is: the browser looks them up.
+        for reference in _CHARREF.finditer(text):
+            references[reference.group()] = html.unescape(reference.group())
+        return html.unescape(text)
+
     for tag in _LEXEME.finditer(markup):
         closing, name, rest, self_closing, text = tag.groups()
         if text is not None:
             children = stack[-1].children
-            text = html.unescape(text) if "&" in text else text
+            text = unescape(text)
             # Adjacent text (split by a stray "<") must tokenize as one run.
             if children and isinstance(children[-1], str):
                 children[-1] += text
@@ -298,7 +337,7 @@ def _element_tree(markup: str) -> tuple[_Element, list[str]]:
         attrs = ()
         if rest:
             attrs = tuple(
-                (attr.lower(), html.unescape(double or single or bare))
+                (attr.lower(), unescape(double or single or bare))
                 for attr, double, single, bare in _ATTR.findall(rest)
             )
             ids.extend(value for attr, value in attrs if attr == "id")
@@ -308,7 +347,7 @@ def _element_tree(markup: str) -> tuple[_Element, list[str]]:
             element.end = tag.end()
         else:
             stack.append(element)
-    return root, ids
+    return root, ids, references
 
 
 def _tokens(nodes: Sequence[_Element | str], pre: bool) -> tuple[Token, ...]:

@@ -2,16 +2,18 @@
  * policypress redline: step through changes, show changes only, and compare any two versions.
  *
  * On a redline page the build has already rendered the redline (src/policypress/redline/).
- * On the compare page this script fetches two versions' redline.json (written by the build
- * from `body_data`) and renders their redline here, with a port of the same algorithm:
- * the same blocks, the same matching (anchors, then difflib), the same HTML, byte for byte.
- * The tunables (similarity threshold, kept runs, slivers, pairing window, key and anchor
- * formats) have no copy here: each redline.json carries them (redline/tunables.py). Change the algorithm in one place and
- * change it in the other; the cases in tests/redline_cases/ run through both (pytest and
- * `node --test tests/js/`), and tests/test_redline_js.py compares both on generated edits.
+ * On the compare page this script fetches two versions' archived pages and their redline.json
+ * (written by the build from `published_data`) and renders their redline here, with a port of
+ * the same algorithm: the same parser (the archived page's marked pieces, joined, are the HTML
+ * the build parsed), the same blocks, the same matching (anchors, then difflib), the same HTML,
+ * byte for byte. The tunables (similarity threshold, kept runs, slivers, pairing window, key and
+ * anchor formats), the markers and the text's character references have no copy here: each
+ * redline.json carries them (redline/tunables.py, redline/body.py). Change the algorithm in one
+ * place and change it in the other; the cases in tests/redline_cases/ run through both (pytest
+ * and `node --test tests/js/`), and tests/test_redline_js.py compares both on generated edits.
  *
- * No dependencies and no requests beyond this site's own redline.json files. Under Node the
- * core is exported for those tests and nothing touches the DOM.
+ * No dependencies and no requests beyond this site's own pages and redline.json files. Under
+ * Node the core is exported for those tests and nothing touches the DOM.
  *
  * Markup it works with, as the templates in theme/partials/policypress/ write it (the buttons'
  * text is the template's, so it can be translated). redline-nav.html:
@@ -27,7 +29,8 @@
  * compare page (/<slug>/versions/compare/?from=YYYY-MM-DD&to=YYYY-MM-DD, compare.html), after
  * the form.pp-compare-form with its select[name=from] and select[name=to]:
  *
- *   <div class="pp-compare" data-pp-data="…/{version}/redline.json">   {version}: a version's number
+ *   <div class="pp-compare" data-pp-data="…/{version}/redline.json" data-pp-text="…/{version}/">
+ *                                                  {version}: a version's number; the second, its archived page
  *     <noscript><p>…Comparing any two versions needs JavaScript…</p></noscript>
  *     <p class="pp-compare-status" role="status"></p>
  *     <template class="pp-compare-version" data-version="…">…</template>   one per version
@@ -55,7 +58,13 @@
    * The tunables are not here: they come with each redline.json (readTunables).
    * ------------------------------------------------------------------------------------- */
 
-  const DATA_FORMAT = 2;
+  const DATA_FORMAT = 3;
+  const BLOCK_TAGS = new Set(
+    ("address article aside blockquote caption dd details div dl dt figcaption figure footer " +
+      "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th " +
+      "thead tr ul").split(" "),
+  );
+  const VOID_TAGS = new Set("area base br col embed hr img input link meta source track wbr".split(" "));
   const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
   const CELLS = new Set(["td", "th"]);
   const MARKS = { deleted: "del", inserted: "ins" };
@@ -71,8 +80,25 @@
   };
 
   /* ---------------------------------------------------------------------------------------
-   * A version's body, from its redline.json
+   * A version's body, parsed from its archived page as redline/body.py parses its HTML
    * ------------------------------------------------------------------------------------- */
+
+  // body.py's patterns, expression for expression. Its \s is Python's whitespace, which is not
+  // JavaScript's (Python's has \x1c-\x1f and \x85, not \ufeff): spelled out.
+  const SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const LEXEME = new RegExp(
+    "<!--.*?-->|<[!?][^>]*>" + // comments and declarations: skipped
+      `|<(/?)([A-Za-z][^${SPACE}/>]*)((?:[^>"'/]|"[^"]*"|'[^']*'|/(?!>))*)(/?)>` + // tags
+      "|([^<]+|<)", // text, and a stray "<"
+    "gs",
+  );
+  const ATTR = new RegExp(`([^${SPACE}"'>/=]+)(?:[${SPACE}]*=[${SPACE}]*(?:"([^"]*)"|'([^']*)'|([^${SPACE}>]+)))?`, "g");
+  const CLASS_SEPARATOR = new RegExp(`[${SPACE}]+`);
+  // A character reference as Python's html.unescape finds one; `u` counts its 32 in code points.
+  const CHARREF = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;
+  const SPACE_RUN = /[ \t\n\r\f]+/;
+  const PRE_WORD = /[ \t\n\r\f]+|[^ \t\n\r\f]+[ \t\n\r\f]*/g;
+  const STALE = "This version's page and its redline.json are from different builds of the site. Reload the page.";
 
   function escapeText(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -98,12 +124,167 @@
     return { name, attrs, opening: openTag(name, attrs, false) };
   }
 
-  /** The tunables both versions' redline.json carry (redline/tunables.py's PUBLISHED). */
+  /** A version's body from its redline.json and the source of its archived page, as body.py's
+   * body_data writes it: {tunables, references, ids, blocks}. */
+  function readVersion(data, page) {
+    if (!data || data.format !== DATA_FORMAT || !data.tunables || !Array.isArray(data.markers) || !data.references) {
+      throw new Error("This version's redline.json has a format this page cannot read.");
+    }
+    const [start, end] = data.markers;
+    // The page's pieces between the markers, joined, are the text the build parsed (views.Body).
+    const pieces = [];
+    for (let at = page.indexOf(start); at >= 0; ) {
+      const close = page.indexOf(end, at + start.length);
+      if (close < 0) break;
+      pieces.push(page.slice(at + start.length, close));
+      at = page.indexOf(start, close + end.length);
+    }
+    if (!pieces.length) throw new Error(STALE);
+    return { tunables: data.tunables, references: data.references, ...parseBody(pieces.join(""), data.references) };
+  }
+
+  /** ids (every id, once, in the order found) and blocks as body.py's body_data writes them:
+   * {tag, attrs, contexts, runs} for a leaf, {tag, attrs, children} for a container. */
+  function parseBody(markup, references) {
+    const { root, ids } = elementTree(markup, references);
+    return { ids: [...new Set(ids)], blocks: blockEntries(root.children) };
+  }
+
+  /** body.py's _element_tree: elements {name, attrs, children} and text, every id found. */
+  function elementTree(markup, references) {
+    const root = { name: "", attrs: [], children: [] };
+    const stack = [root];
+    const ids = [];
+    // Each reference is looked up in the list Python made of them as it parsed the same text.
+    const lookUp = (found) => {
+      if (!Object.prototype.hasOwnProperty.call(references, found)) throw new Error(STALE);
+      return references[found];
+    };
+    const unescape = (text) => (text.includes("&") ? text.replace(CHARREF, lookUp) : text);
+    for (const [, closing, tagName, rest, selfClosing, text] of markup.matchAll(LEXEME)) {
+      const open = stack[stack.length - 1];
+      if (text !== undefined) {
+        const value = unescape(text);
+        const last = open.children.length - 1;
+        // Adjacent text (split by a stray "<") must tokenize as one run.
+        if (last >= 0 && typeof open.children[last] === "string") open.children[last] += value;
+        else open.children.push(value);
+        continue;
+      }
+      if (tagName === undefined) continue;
+      const name = tagName.toLowerCase();
+      if (closing) {
+        // Close up to the matching open element; ignore a stray end tag.
+        for (let depth = stack.length - 1; depth > 0; depth--) {
+          if (stack[depth].name === name) {
+            stack.length = depth;
+            break;
+          }
+        }
+        continue;
+      }
+      const attrs = [];
+      for (const [, attr, double, single, bare] of rest.matchAll(ATTR)) {
+        const value = unescape(double ?? single ?? bare ?? "");
+        attrs.push([attr.toLowerCase(), value]);
+        if (attr.toLowerCase() === "id") ids.push(value);
+      }
+      const element = { name, attrs, children: [] };
+      open.children.push(element);
+      if (!VOID_TAGS.has(name) && !selfClosing) stack.push(element);
+    }
+    return { root, ids };
+  }
+
+  const isBlock = (node) => typeof node !== "string" && BLOCK_TAGS.has(node.name);
+  const isShown = (value) => typeof value !== "string" || /[^ ]/.test(value);
+
+  /** body.py's Parser._blocks: inline content between blocks becomes an unnamed block, unless it is only space. */
+  function blockEntries(nodes) {
+    const blocks = [];
+    let inline = [];
+    for (const node of [...nodes, null]) {
+      if (node !== null && !isBlock(node)) {
+        inline.push(node);
+        continue;
+      }
+      const leaf = leafEntry("", [], inline, false);
+      if (leaf.runs.some(([, ...values]) => values.some(isShown))) blocks.push(leaf);
+      inline = [];
+      if (node !== null) blocks.push(blockEntry(node));
+    }
+    return blocks;
+  }
+
+  function blockEntry(element) {
+    if (element.children.some(isBlock)) {
+      return { tag: element.name, attrs: element.attrs, children: blockEntries(element.children) };
+    }
+    return leafEntry(element.name, element.attrs, element.children, element.name === "pre");
+  }
+
+  /** A leaf's tokens in runs, as body.py's _block_data writes them: a new run wherever the
+   * token's inline elements are other elements (even equal ones), each context listed once. */
+  function leafEntry(tagName, attrs, nodes, pre) {
+    const contexts = [];
+    const indexes = new Map();
+    const runs = [];
+    let context = null;
+    for (const token of inlineTokens(nodes, pre)) {
+      if (token.context !== context) {
+        context = token.context;
+        const key = JSON.stringify(context);
+        if (!indexes.has(key)) {
+          indexes.set(key, contexts.length);
+          contexts.push(context);
+        }
+        runs.push([indexes.get(key)]);
+      }
+      runs[runs.length - 1].push(token.value);
+    }
+    return { tag: tagName, attrs, contexts, runs };
+  }
+
+  /** body.py's _tokens: each word's escaped text (or a void element's [name, attributes]) and its
+   * context, the inline elements around it as [[name, attributes], …], one array per element. */
+  function inlineTokens(nodes, pre) {
+    const tokens = [];
+    const walk = (children, context) => {
+      for (const node of children) {
+        if (typeof node === "string") {
+          for (const value of textTokens(escapeText(node), pre)) tokens.push({ context, value });
+        } else if (VOID_TAGS.has(node.name)) {
+          tokens.push({ context, value: [node.name, node.attrs] });
+        } else if (!isHeaderlink(node)) {
+          walk(node.children, [...context, [node.name, node.attrs]]);
+        }
+      }
+    };
+    walk(nodes, []);
+    return tokens;
+  }
+
+  function textTokens(text, pre) {
+    if (pre) return text.match(PRE_WORD) || [];
+    // Words between runs of space; each word but the last keeps one space after it.
+    const parts = text.split(SPACE_RUN);
+    const last = parts.pop();
+    const tokens = parts.map((part) => `${part} `);
+    if (last) tokens.push(last);
+    return tokens;
+  }
+
+  /** The toc extension's ¶ permalink: navigation, not text of the statement. */
+  function isHeaderlink(element) {
+    if (element.name !== "a") return false;
+    const found = element.attrs.find(([attr]) => attr === "class");
+    return Boolean(found) && found[1].split(CLASS_SEPARATOR).includes("headerlink");
+  }
+
+  /** The tunables both versions carry (redline/tunables.py's PUBLISHED). */
   function readTunables(oldData, newData) {
     for (const data of [oldData, newData]) {
-      if (!data || data.format !== DATA_FORMAT || !data.tunables) {
-        throw new Error("This version's redline.json has a format this page cannot read.");
-      }
+      if (!data || !data.tunables) throw new Error("This version's redline.json has a format this page cannot read.");
     }
     // One build writes every version's file: different tunables mean a stale copy of one.
     if (JSON.stringify(oldData.tunables) !== JSON.stringify(newData.tunables)) {
@@ -856,7 +1037,7 @@
     return openTag(name, kept, Boolean(isVoid));
   };
 
-  /** The redline of two versions' redline.json, as redline/rendering.py's Redline.html. */
+  /** The redline of two versions' bodies (readVersion), as redline/rendering.py's Redline.html. */
   function renderRedline(oldData, newData) {
     const tunables = readTunables(oldData, newData);
     const oldBody = loadBody(oldData, tunables);
@@ -869,6 +1050,8 @@
   /** The names above, for the test that checks them against src/policypress/redline/. */
   const shared = {
     dataFormat: DATA_FORMAT,
+    blockTags: [...BLOCK_TAGS].sort(),
+    voidTags: [...VOID_TAGS].sort(),
     headings: [...HEADINGS],
     cells: [...CELLS],
     marks: MARKS,
@@ -879,7 +1062,7 @@
     linkNoteText: LINK_NOTE_TEXT,
   };
 
-  const core = { renderRedline, matchingBlocks, sequenceMatchingBlocks, opcodes, shared };
+  const core = { renderRedline, readVersion, parseBody, matchingBlocks, sequenceMatchingBlocks, opcodes, shared };
 
   if (typeof module === "object" && module.exports) module.exports = core;
   if (typeof document === "undefined") return;
@@ -962,11 +1145,17 @@
 
   const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-  async function fetchData(pattern, version) {
-    const url = new URL(pattern.replace("{version}", encodeURIComponent(version)), root.location.href);
-    const response = await fetch(url.href, { credentials: "same-origin" });
-    if (!response.ok) throw new Error(`Version ${version} was not found.`);
-    return response.json();
+  /** A version's body: its archived page and its redline.json, at the addresses the page gives
+   * (the engine's address book), fetched together. */
+  async function fetchVersion(view, version) {
+    const fetchText = async (pattern) => {
+      const url = new URL(pattern.replace("{version}", encodeURIComponent(version)), root.location.href);
+      const response = await fetch(url.href, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`Version ${version} was not found.`);
+      return response.text();
+    };
+    const [data, page] = await Promise.all(["data-pp-data", "data-pp-text"].map((name) => fetchText(view.getAttribute(name))));
+    return readVersion(JSON.parse(data), page);
   }
 
   /** A version's From or To line, copied from the page's <template> for it (compare.html), which
@@ -1051,10 +1240,8 @@
     }
     const order = swapped ? `Showing ${from} → ${to}: the older version first. ` : "";
     say(`${order}Comparing version ${from} with version ${to}…`);
-    // The address of each version's data comes from the page (the engine's address book).
-    const pattern = view.getAttribute("data-pp-data");
     try {
-      const [oldData, newData] = await Promise.all([fetchData(pattern, from), fetchData(pattern, to)]);
+      const [oldData, newData] = await Promise.all([fetchVersion(view, from), fetchVersion(view, to)]);
       const result = renderRedline(oldData, newData);
       target.innerHTML = result.html;
       const changes = result.count === 1 ? "1 change" : `${result.count} changes`;
