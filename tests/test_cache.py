@@ -230,6 +230,28 @@ def test_corrupt_or_foreign_computed_entries_are_computed_again(repo: SiteRepo):
     assert differing(clean.site, again.site) == []
 
 
+def test_a_build_deletes_the_entries_it_did_not_use(repo: SiteRepo):
+    # Entries of older texts, settings or engines would pile up in a folder CI keeps for ever.
+    three_versions(repo)
+    first = repo.build(today=TODAY, site_dir="first")
+    cache = repo.root / render_cache.CACHE_FOLDER
+    kept = sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file())
+    stale = [cache / kind / "ab" / ("ab" + "0" * 62) for kind in ("rendered", "computed")]
+    for entry in stale:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_bytes(zlib.compress(b"an entry of an older build"))
+    writing = cache / "computed" / "ab" / ".tmp-another-build"  # another build's entry, half written
+    writing.write_bytes(b"")
+
+    again = repo.build(today=TODAY, site_dir="again")
+
+    assert again.ok, again.output
+    assert differing(first.site, again.site) == []
+    assert not any(entry.exists() for entry in stale)
+    assert writing.exists()
+    assert sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file() and p != writing) == kept
+
+
 def test_keys_are_the_same_in_every_process_and_refuse_what_has_no_stable_form():
     first = render_cache.fingerprint({"b": 1, "a": {3, 1, 2}}, ("x", b"bytes"))
     assert first == render_cache.fingerprint({"a": {2, 3, 1}, "b": 1}, ("x", b"bytes"))

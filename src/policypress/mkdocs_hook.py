@@ -110,8 +110,10 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config):
-    for store in (_state["history"], _state["computed"]):
+    for store in (_state["history"].pages, _state["computed"]):
         store.flush()  # the caches are written beside the build
+        if _state["command"] == "build":
+            store.prune()  # what this build did not use is stale: it would only make the folder grow
     # Each version's source.md kept in memory (a preview), byte for byte (see _publish).
     for path, content in _state["verbatim"].items():
         target = Path(config.site_dir) / path

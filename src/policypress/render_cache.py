@@ -127,8 +127,10 @@ class RenderedPages:
         # pages at most wait their turn, or a long history's pages would pile up in memory.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policypress-cache")
         self._waiting = threading.BoundedSemaphore(_WAITING_PAGES)
+        self._used: set[str] = set()
 
     def get(self, key: str) -> str | None:
+        self._used.add(key)
         try:
             stored = zlib.decompress(self._path(key).read_bytes())
         except (OSError, zlib.error):
@@ -142,12 +144,29 @@ class RenderedPages:
             return None
 
     def put(self, key: str, html: str) -> None:
+        self._used.add(key)
         self._waiting.acquire()
         self._writer.submit(self._write, key, html).add_done_callback(lambda _: self._waiting.release())
 
     def flush(self) -> None:
         """Wait until every entry put so far is written."""
         self._writer.submit(lambda: None).result()
+
+    def prune(self) -> int:
+        """Delete the entries this build neither took nor wrote (those of older texts, settings or
+        engines), so a folder CI keeps does not grow with every upgrade; how many went. Only after
+        ``flush``, and only for a build that asked for every page (a one-off build)."""
+        pruned = 0
+        for path in (self.folder / self.kind).glob("*/*"):
+            # Another build's entry being written is still a temporary file, never touched here.
+            if path.name.startswith(".") or path.name in self._used:
+                continue
+            try:
+                path.unlink()
+                pruned += 1
+            except OSError:
+                pass
+        return pruned
 
     def _write(self, key: str, html: str) -> None:
         encoded = html.encode("utf-8", "surrogatepass")
