@@ -214,12 +214,6 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if not gc.get_freeze_count():
-            # What was made meanwhile lives as long as the redline: straight to the oldest
-            # generation (freeze, then unfreeze), where the collector would have moved it after
-            # going through all of it twice (another fifth of a long redline's time).
-            gc.freeze()
-            gc.unfreeze()
         gc.enable()
 
 
