@@ -14,7 +14,7 @@ from .document import Document
 from .pages import SitePage
 from .urls import Urls
 from .version import Version
-from .views import PageView, RedlineView, changes_title, draft_version_view, version_view
+from .views import PageView, RedlineView, VersionView, changes_title, draft_version_view, page_base
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,13 @@ class Redlines:
     """A version's ``redline.json``: what the compare view needs besides the version's text."""
 
 
-def changes_pages(document: Document, urls: Urls, computed: Redlines,
+def changes_pages(document: Document, urls: Urls, computed: Redlines, views: dict[Version, VersionView],
                   publish: Callable[[str, str], None]) -> list[SitePage]:
-    """A changes page for every version that has a predecessor, and the compare view; the data the
-    compare view reads goes to ``publish`` (site path, content) as it is made."""
+    """A changes page for every version that has a predecessor, and the compare view, each version
+    shown as ``views`` has it; the data the compare view reads goes to ``publish`` (site path,
+    content) as it is made."""
     slug, title = document.slug, document.title
-    views = {v: version_view(document, v, urls) for v in document.versions}
-    base = dict(title=title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
-                compare_url=urls.compare(slug))
+    base = page_base(document, urls)
     site_pages = []
     for version in document.versions:
         # Each version's data right before its redline: both read its parsed body.

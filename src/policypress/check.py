@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import frontmatter, notices
+from . import frontmatter, imported, notices
 from .document import Document, DocumentSpec
 from .errors import Finding, Severity
 from .render import Renderer
@@ -484,9 +484,8 @@ def _editorial_in_material_section(settings: Settings, document: Document, sourc
                                    heading_id: str, heading: str, kind: str) -> Finding:
     newest = version is document.versions[-1]
     commit = f" (commit {version.commit[:12]})" if version.commit else ""
-    correction = f"versions/{document.slug}/{version.number}.yml"
-    where = (settings.source_path(document.spec) if version.origin is Origin.GIT
-             else f"versions/{document.slug}/{version.number}.md")
+    correction = imported.correction_file(document.slug, version.number)
+    where = imported.written_in(version, settings.source_path(document.spec))
     published = ("" if newest and version.origin is Origin.GIT else
                  f" This version is published already, so write either in {correction} instead ('editorial_reason: "
                  "<why>', or 'material: true' with 'summary: <what changes>'); the archive shows it.")
@@ -538,8 +537,8 @@ def gpc_statement(settings: Settings, documents: tuple[Document, ...],
             where=settings.source_path(document.spec),
             line=_source_file(settings, document).heading_line(
                 outline_of(document.versions[-1].body).section(GPC_SECTION).title),
-            fix="if you honour GPC signals, set 'gpc: true' under extra.policypress in mkdocs.yml; if you do "
-            "not, make sure the section says so plainly.",
+            fix=f"if you honour GPC signals, set 'gpc: true' under extra.policypress in {settings.config_file.name}; "
+            "if you do not, make sure the section says so plainly.",
         )]
     return []
 
@@ -595,10 +594,10 @@ def _unused(settings: Settings, entry: Accepted) -> Finding:
     )
 
 
-def _accept_fix(rule: str, text: str) -> str:
+def _accept_fix(settings: Settings, rule: str, text: str) -> str:
     quoted = text.replace('"', '\\"')
-    return (f'To keep it on purpose, list it under extra.policypress.accepted in mkdocs.yml: {{rule: {rule}, '
-            f'text: "{quoted}", reason: <why>}}.')
+    return (f"To keep it on purpose, list it under extra.policypress.accepted in {settings.config_file.name}: "
+            f'{{rule: {rule}, text: "{quoted}", reason: <why>}}.')
 
 
 def reader_burden(settings: Settings, document: Document, source: SourceFile,
@@ -616,7 +615,7 @@ def reader_burden(settings: Settings, document: Document, source: SourceFile,
         "(WP260 rev.01, para. 29).",
         where=where, line=_phrase_line(source.lines, wording),
         fix=f'say how you tell readers about changes instead, e.g. "{NOTIFY_EXAMPLE}" '
-        + _accept_fix(READER_BURDEN, wording),
+        + _accept_fix(settings, READER_BURDEN, wording),
         severity=ERROR,
     )) for wording in found]
 
@@ -639,7 +638,7 @@ def third_party_resources(settings: Settings, document: Document, source: Source
             "no third-party requests.",
             where=where, line=_line_matching(source.lines, lambda line, url=url: url in line),
             fix="copy the file into docs/ (e.g. docs/assets/) and refer to it by a relative path, or link to it with "
-            "[text](address) instead of embedding it. " + _accept_fix(THIRD_PARTY_RESOURCE, url),
+            "[text](address) instead of embedding it. " + _accept_fix(settings, THIRD_PARTY_RESOURCE, url),
             severity=ERROR,
         )))
     return findings
@@ -652,7 +651,7 @@ def placeholder_summary(settings: Settings, document: Document, source: SourceFi
     summary = " ".join(newest.summary.split())
     if not newest.material or not _says_nothing(summary):
         return []
-    correction = f"versions/{document.slug}/{newest.number}.yml"
+    correction = imported.correction_file(document.slug, newest.number)
     return [Acceptable(PLACEHOLDER_SUMMARY, summary, Finding(
         f'version {newest.number} of the {document.title} is a material change with the summary "{summary}", '
         f"which does not say what changed (rule {PLACEHOLDER_SUMMARY}). Readers, the feeds and versions.json "
@@ -660,7 +659,7 @@ def placeholder_summary(settings: Settings, document: Document, source: SourceFi
         where=settings.source_path(document.spec), line=source.line_of("revision.summary"),
         fix="write one sentence saying what changes for the reader, e.g. 'revision.summary: Adds a section on Global "
         "Privacy Control.' Already on main? Then the summary is published: correct it with "
-        f"'summary: <the sentence>' in {correction}. " + _accept_fix(PLACEHOLDER_SUMMARY, summary),
+        f"'summary: <the sentence>' in {correction}. " + _accept_fix(settings, PLACEHOLDER_SUMMARY, summary),
         severity=ERROR,
     ))]
 

@@ -22,8 +22,27 @@ import yaml
 from . import frontmatter
 from .errors import PolicyError
 from .history import History
+from .version import Origin, Version
 
 FOLDER = "versions"
+
+
+def text_file(slug: str, day: object) -> str:
+    """Where a version's text is kept in the folder, from the site's root: ``versions/<slug>/<day>.md``
+    (history from before Git, or the replacement of a text Git holds but cannot publish)."""
+    return f"{FOLDER}/{slug}/{day}.md"
+
+
+def correction_file(slug: str, day: object) -> str:
+    """Where the correction of a published version's metadata goes: ``versions/<slug>/<day>.yml``."""
+    return f"{FOLDER}/{slug}/{day}.yml"
+
+
+def written_in(version: Version, source_path: str) -> str:
+    """The file an editor opens to change ``version``: its document's source (``source_path``) for a
+    version from Git, else its text in the folder."""
+    return source_path if version.origin is Origin.GIT else text_file(version.slug, version.number)
+
 _README = {"README", "README.md"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAMING = "name imported texts YYYY-MM-DD.md and corrections YYYY-MM-DD.yml, after the day the version landed."

@@ -14,14 +14,14 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import views
+from . import imported, views
 from .dates import long_date
 from .document import Document
 from .errors import Finding
 from .settings import Settings
 from .timeline import Status
 from .urls import Urls
-from .version import Origin, Version
+from .version import Version
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,8 @@ def notice_period_findings(documents: tuple[Document, ...], settings: Settings) 
 def _too_soon(document: Document, version: Version, settings: Settings, earliest: date) -> Finding:
     days = (version.effective - version.landed_on).days
     when = "the day it landed" if days == 0 else f"{days} day{'s' if days != 1 else ''} after it landed"
-    where = (settings.source_path(document.spec) if version.origin is Origin.GIT
-             else f"versions/{document.slug}/{version.number}.md")
-    correction = f"versions/{document.slug}/{version.number}.yml"
+    where = imported.written_in(version, settings.source_path(document.spec))
+    correction = imported.correction_file(document.slug, version.number)
     return Finding(
         f"version {version.number} of the {document.title} is a material change that takes effect on "
         f"{version.effective}, {when} ({version.number}); the notice period is {settings.notice_period_days} days.",

@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from .document import Document
 from .render import RenderVersion
 from .urls import Urls
+from .version import Version
 from .views import (
     PageView,
+    VersionView,
     applied,
     draft_view,
+    page_base,
     print_header,
     redline_url,
     status_line,
-    version_view,
     version_years,
 )
 
@@ -44,12 +46,12 @@ class SitePage:
         return self.view.kind in ("archived", "changes")
 
 
-def document_pages(document: Document, urls: Urls, rendered: RenderVersion) -> list[SitePage]:
-    """The current text, the upcoming text, the archive list and every archived version."""
+def document_pages(document: Document, urls: Urls, rendered: RenderVersion,
+                   views: dict[Version, VersionView]) -> list[SitePage]:
+    """The current text, the upcoming text, the archive list and every archived version, each version
+    shown as ``views`` has it (``views.version_views``)."""
     slug, title = document.slug, document.title
-    views = {v: version_view(document, v, urls) for v in document.versions}
-    base = dict(title=title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
-                compare_url=urls.compare(slug))
+    base = page_base(document, urls)
     current, upcoming = document.current, document.upcoming
     upcoming_view = views[upcoming] if upcoming else None
     # Before the first version takes effect, the document's page shows the text that will apply.

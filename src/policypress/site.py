@@ -217,11 +217,12 @@ def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, compute
     output.add(urls.site_file(urls.version_list()),
                version_list.versions_json(record.documents, urls, settings.timezone.key))
     for document in record.documents:
-        site_pages += pages.document_pages(document, urls, rendered)
+        shown = views.version_views(document, urls)
+        site_pages += pages.document_pages(document, urls, rendered, shown)
         # The exact text of every version, so anyone can check its published sha256
         for v in document.versions:
             output.add(urls.site_file(urls.exact_text(document.slug, v.number)), v.body)
-        site_pages += changes.changes_pages(document, urls, computed, output.add)
+        site_pages += changes.changes_pages(document, urls, computed, shown, output.add)
     # Change notices: feeds of every version, the banner, and the notice-period check
     for path, feed in feeds.atom_feeds(record.documents, urls, settings.timezone, site_name).items():
         output.add(path, feed)

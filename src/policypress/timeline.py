@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from . import imported
 from .errors import PolicyError
 from .version import Landed, Version
 
@@ -114,7 +115,7 @@ def _effective(item: Landed, before: Landed | None, before_effective: date | Non
     explicit = item.note.effective
     if explicit is None:
         return inherited
-    correction = f"versions/{item.slug}/{item.landed_on}.yml"
+    correction = imported.correction_file(item.slug, item.landed_on)
     if explicit < item.landed_on:
         raise PolicyError(
             f"the effective date {explicit} is before the day this version landed ({item.landed_on}).",

@@ -26,10 +26,15 @@ from hashlib import sha256
 from pathlib import Path
 from urllib.parse import urljoin
 
+from . import imported
 from .document import Document
 from .errors import Finding, PolicyError, Severity
 from .settings import Settings
+from .urls import Urls
 from .version import Version
+
+_AT_SITE_ROOT = Urls.for_site(None)
+"""Addresses from a published site's root, wherever it is served: where each source.md sits beside versions.json."""
 
 TIMEOUT_SECONDS = 30
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -101,9 +106,10 @@ class ZoneChange:
 
 def list_location(location: str) -> str:
     """The versions.json of a site given as a folder or an address, or the list itself."""
+    listed = _AT_SITE_ROOT.site_file(_AT_SITE_ROOT.version_list())
     if location.startswith(("http://", "https://")):
-        return location if location.endswith(".json") else urljoin(location.rstrip("/") + "/", "versions.json")
-    return str(Path(location) / "versions.json") if Path(location).is_dir() else location
+        return location if location.endswith(".json") else urljoin(location.rstrip("/") + "/", listed)
+    return str(Path(location) / listed) if Path(location).is_dir() else location
 
 
 def read_published(location: str) -> PublishedRecord | None:
@@ -236,7 +242,7 @@ def check_sources(published: PublishedRecord) -> list[Finding]:
 
 def _source_finding(listed: PublishedDocument, version: PublishedVersion, location: str) -> Finding | None:
     name = f"version {version.number} of the {listed.title}"
-    own_place = f"{listed.slug}/versions/{version.number}/source.md"
+    own_place = _AT_SITE_ROOT.site_file(_AT_SITE_ROOT.exact_text(listed.slug, version.number))
     if version.source_url is None or not version.source_url.endswith("/" + own_place):
         listed_as = "no source_url" if version.source_url is None else f"the source_url {version.source_url}"
         return Finding(f"{name} has {listed_as}, so its text cannot be checked against sha256 {version.sha256}.",
@@ -355,14 +361,14 @@ def _redescribed(listed: PublishedDocument, published: PublishedVersion, version
 
 def _redescribed_finding(listed: PublishedDocument, published: PublishedVersion, key: str, built: object,
                          where: str) -> Finding:
-    origin = f"commit {published.commit}" if published.commit else f"versions/{listed.slug}/{published.number}.md"
+    origin = f"commit {published.commit}" if published.commit else imported.text_file(listed.slug, published.number)
     return Finding(
         f"version {published.number} of the {listed.title} was published {_as_published(key, getattr(published, key))} "
         f"but this build says {_as_built(key, built)}, and no correction file explains it.",
         where=where,
         fix=f"restore the history that published it ({origin}), or, if the new value is right, add "
-        f"versions/{listed.slug}/{published.number}.yml with '{key}: {_yaml(key, built)}' and a comment (# …) "
-        "saying why the published value was wrong.",
+        f"{imported.correction_file(listed.slug, published.number)} with '{key}: {_yaml(key, built)}' and a "
+        "comment (# …) saying why the published value was wrong.",
         severity=Severity.ERROR,
     )
 
@@ -384,7 +390,7 @@ def _inserted(listed: PublishedDocument, document: Document, where: str, zone: Z
 
 def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, where: str,
                       zone: ZoneChange | None, as_of: str | None) -> Finding:
-    origin = f"commit {version.commit}" if version.commit else f"versions/{listed.slug}/{version.number}.md"
+    origin = f"commit {version.commit}" if version.commit else imported.text_file(listed.slug, version.number)
     if version.number < newest:
         problem = (f"version {version.number} of the {listed.title} ({origin}) was never published, yet it is "
                    f"dated before {newest}, the newest published version: it was inserted into the published "
@@ -397,7 +403,7 @@ def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, 
         return Finding(f"{problem} The cause may be that {zone.cause}.", where=zone.config, fix=zone.fix,
                        severity=Severity.ERROR)
     if version.commit is None:
-        fix = (f"remove versions/{listed.slug}/{version.number}.md: history from before Git cannot be added "
+        fix = (f"remove {imported.text_file(listed.slug, version.number)}: history from before Git cannot be added "
                "behind versions already published.")
     else:
         fix = ("if a force-push rewrote the published branch, restore what was published (git reflog, or a "
@@ -438,7 +444,7 @@ def _restore(published: PublishedVersion, slug: str) -> str:
         return (f"restore the history that published it (it was built from commit {published.commit}): undo the "
                 "rebase, amend or force-push, e.g. from 'git reflog' or a backup. To change what a version "
                 "says, publish a new version, or add a correction file for its description.")
-    return f"restore versions/{slug}/{published.number}.md to the text that was published."
+    return f"restore {imported.text_file(slug, published.number)} to the text that was published."
 
 
 def _unreadable(location: str, reason: str) -> PolicyError:

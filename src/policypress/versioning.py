@@ -266,7 +266,7 @@ class _Reader:
             where=where,
             fix=f"if the commit is not published yet, correct the file and amend the commit. If it is, keep the "
             f"history as it is and put the text that should be published, with its front matter, in "
-            f"versions/{self.spec.slug}/{landed_on}.md: it stands in for that day's commits.",
+            f"{imported.text_file(self.spec.slug, landed_on)}: it stands in for that day's commits.",
         )
 
     def _unclassified(self, revision: Edit, landed_on: date, parsed: frontmatter.Parsed) -> Finding:
@@ -276,7 +276,8 @@ class _Reader:
             where=self.settings.source_path(self.spec),
             line=parsed.line_of("revision"),
             fix="update 'revision.material' and 'revision.summary' to describe this change. If it is already "
-            f"published, add versions/{self.spec.slug}/{landed_on}.yml with 'material:' and 'summary:' instead.",
+            f"published, add {imported.correction_file(self.spec.slug, landed_on)} with 'material:' and 'summary:' "
+            "instead.",
         )
 
     def _reverted(self, revision: Edit, landed_on: date, source: frontmatter.Parsed, reverted: Landed) -> Finding:
@@ -287,7 +288,7 @@ class _Reader:
             where=self.settings.source_path(self.spec),
             line=source.line_of("revision"),
             fix="write a new 'revision.summary' saying what the revert undoes, and set 'revision.material' for "
-            f"that change. If it is already published, add versions/{self.spec.slug}/{landed_on}.yml with "
+            f"that change. If it is already published, add {imported.correction_file(self.spec.slug, landed_on)} with "
             "'material:' and 'summary:' instead.",
         )
 

@@ -204,6 +204,19 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
     )
 
 
+def version_views(document: Document, urls: Urls) -> dict[Version, VersionView]:
+    """Every version of the document as its pages show it; made once per build for all of them."""
+    return {version: version_view(document, version, urls) for version in document.versions}
+
+
+def page_base(document: Document, urls: Urls) -> dict:
+    """What every page of a document knows: its title and slug, and where its text, archive and compare
+    view are (``PageView``'s fields of those names)."""
+    slug = document.slug
+    return dict(title=document.title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
+                compare_url=urls.compare(slug))
+
+
 def version_years(document: Document, views: dict[Version, VersionView]) -> tuple[VersionYear, ...]:
     """The archive's sections: versions by the year of their version date, newest year first."""
     by_year = groupby(document.newest_first(), lambda version: version.landed_on.year)

@@ -1,7 +1,7 @@
 """What the browser's port of the redline must agree on: the thresholds alignment decides by, and
 how block keys and change anchors are formed.
 
-Each is defined here once. ``body_data`` publishes them in every ``redline.json`` (its
+Each is defined here once. ``published_data`` publishes them in every ``redline.json`` (its
 ``"tunables"``, see ``PUBLISHED``) and ``redline.js`` reads them from there, so the compare view
 cannot redline by other values than the build did.
 """
