@@ -264,11 +264,15 @@ class Published(_VersionList):
     @property
     def banner(self) -> notices.Banner | None:
         """The change-notice banner every page but an archived version's shows; None when no notice runs."""
-        return self._site().site_view.banner
+        return self._site().site_view().banner
 
     @property
     def site_view(self) -> site.SiteView:
-        return self._site().site_view
+        """What every page in the site's language shows (``site_view_in`` for another language)."""
+        return self._site().site_view()
+
+    def site_view_in(self, lang: str) -> site.SiteView:
+        return self._site().site_view(lang)
 
     @property
     def pages(self) -> dict[str, SitePage]:

@@ -25,11 +25,14 @@ from policypress import views
 from policypress.redline import DATA_FORMAT, HEADINGS, body_data, parse_body, published_data, redline, text_markers
 from policypress.redline.alignment import _matching_blocks
 from policypress.redline.body import BLOCK_TAGS, CELLS, VOID_TAGS
-from policypress.redline.rendering import _BLOCK_CLASSES, _LABELS, _MARKS, LINK_CHANGED, LINK_NOTE, LINK_NOTE_TEXT
+from policypress.redline.rendering import _BLOCK_CLASSES, _MARKS, LINK_CHANGED, LINK_NOTE, LINK_NOTE_SEPARATOR, Labels
 from policypress.redline.tunables import PAIRING_WINDOW, PUBLISHED
 
 JS_TESTS = Path(__file__).parent / "js"
 HARNESS = JS_TESTS / "redline_harness.mjs"
+_reference = Labels.reference()
+LABELS = {"deleted": _reference.deleted, "inserted": _reference.inserted, "linkChanged": _reference.link_changed}
+"""The labels the Python side redlines with (the reference language's), as a page hands them to redline.js."""
 
 SCENARIOS = [
     (LONG_PARAGRAPH, LONG_PARAGRAPH.replace("country", "region")),
@@ -95,7 +98,7 @@ def browser_redline() -> Iterator[Callable[[dict], dict]]:
     )
 
     def ask(request: dict) -> dict:
-        process.stdin.write(json.dumps(request) + "\n")
+        process.stdin.write(json.dumps({**request, "labels": LABELS}) + "\n")
         process.stdin.flush()
         reply = json.loads(process.stdout.readline())
         assert "error" not in reply, reply["error"]
@@ -352,7 +355,7 @@ def test_a_page_with_another_builds_text_is_not_redlined(browser_redline):
     unmarked = {**current, "page": "<html><p>Plain words.</p></html>"}
 
     for stale in (edited, unmarked):
-        with pytest.raises(AssertionError, match="different builds"):
+        with pytest.raises(AssertionError, match="compare_stale"):
             browser_redline({"pages": {"old": stale, "new": current}})
 
 
@@ -366,11 +369,10 @@ def test_the_names_the_browser_keeps_are_the_builds(browser_redline):
         "headings": sorted(HEADINGS, key=lambda name: int(name[1])),
         "cells": ["td", "th"],
         "marks": {status.value: mark for status, mark in _MARKS.items()},
-        "labels": {status.value: label for status, label in _LABELS.items()},
         "blockClasses": {status.value: name for status, name in _BLOCK_CLASSES.items()},
         "linkChanged": LINK_CHANGED,
         "linkNote": LINK_NOTE,
-        "linkNoteText": list(LINK_NOTE_TEXT),
+        "linkNoteSeparator": LINK_NOTE_SEPARATOR,
     }
     assert set(shared["cells"]) == CELLS
 

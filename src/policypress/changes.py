@@ -14,7 +14,17 @@ from .document import Document
 from .pages import SitePage
 from .urls import Urls
 from .version import Version
-from .views import PageView, RedlineView, VersionView, changes_title, draft_version_view, page_base
+from .views import (
+    OtherLanguages,
+    PageView,
+    RedlineView,
+    VersionView,
+    changes_title,
+    compare_title,
+    draft_changes_title,
+    draft_version_view,
+    page_base,
+)
 
 
 @dataclass(frozen=True)
@@ -29,11 +39,12 @@ class Redlines:
 
 
 def changes_pages(document: Document, urls: Urls, computed: Redlines, views: dict[Version, VersionView],
-                  publish: Callable[[str, str], None]) -> list[SitePage]:
+                  publish: Callable[[str, str], None], others: OtherLanguages | None = None) -> list[SitePage]:
     """A changes page for every version that has a predecessor, and the compare view, each version
-    shown as ``views`` has it; the data the compare view reads goes to ``publish`` (site path,
-    content) as it is made."""
-    slug, title = document.slug, document.title
+    shown as ``views`` has it and linked to its other languages' pages as ``others`` has them; the
+    data the compare view reads goes to ``publish`` (site path, content) as it is made."""
+    others = others or OtherLanguages((document,), document.spec.lang, urls)
+    slug = document.slug
     base = page_base(document, urls)
     site_pages = []
     for version in document.versions:
@@ -48,7 +59,7 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines, views: dic
             changes_title(document, version),
             "",
             PageView("changes", version=views[version], previous=views[previous], redline=view,
-                     is_current=version is document.current, **base),
+                     is_current=version is document.current, **others.fields(document, "changes", version), **base),
             searchable=False,
             html=html,
         ))
@@ -57,16 +68,16 @@ def changes_pages(document: Document, urls: Urls, computed: Redlines, views: dic
         newest = document.versions[-1]
         html, view = computed.between(newest, draft)
         site_pages.append(SitePage(
-            urls.site_file(urls.draft_changes(slug)), f"{title}: uncommitted edits (unpublished draft)", "",
+            urls.site_file(urls.draft_changes(slug)), draft_changes_title(document), "",
             PageView("changes", version=draft_version_view(document, draft, urls), previous=views[newest],
                      redline=view, is_draft=True, **base),
             searchable=False, html=html,
         ))
     site_pages.append(SitePage(
-        urls.site_file(urls.compare(slug)), f"{title}: compare versions", "",
+        urls.site_file(urls.compare(slug)), compare_title(document), "",
         PageView("compare", versions=tuple(views[v] for v in document.newest_first()),
                  redline_pattern=urls.redline_data(slug, "{version}"), text_pattern=urls.version(slug, "{version}"),
-                 **base),
+                 **others.fields(document, "compare", None), **base),
         searchable=False, html="",
     ))
     return site_pages

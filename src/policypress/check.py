@@ -2,27 +2,31 @@
 
 Each rule is one function that returns Findings naming the file, the line where there is one, and
 what to do. ``check`` runs them all over a site read from Git. Rules read the *rendered* text
-(headings and their ids, tables), never guess from prose, so what they demand is explicit structure
+(headings and their ids, tables, links), never guess from prose, so what they demand is explicit structure
 an editor can see. The wording rules are the exception: they match known phrases, addresses and
 summaries, quote what they matched, and a site may accept such a finding with a reason.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from difflib import SequenceMatcher
+from functools import cache, cached_property
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
-from . import frontmatter, imported, notices
+from . import frontmatter, imported, notices, translations
 from .document import Document, DocumentSpec
 from .errors import Finding, Severity
 from .render import Renderer
 from .settings import Accepted, Settings
+from .urls import Urls
 from .version import Origin, Version
 from .versioning import Record
 
@@ -122,6 +126,12 @@ links)."""
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
 """Files CSS loads (fonts, images, stylesheets), in a style attribute or element."""
 
+TRANSLATION_PARITY = "translation-parity"
+TRANSLATION_LAG = "translation-lag"
+"""A translation behind its original: a warning, and an error once a material change it lacks has been in
+force for ``translation_grace_days``."""
+"""The rule holding a translation to the structure of the text it translates (heading ids, links, tables)."""
+
 MIN_SUMMARY = 12
 """A summary shorter than this cannot say what changed (the shortest real one, 'Adds cookies.', has 13)."""
 PLACEHOLDER_SUMMARIES = {"todo", "tbd", "tbc", "tba", "update", "updates", "updated", "change", "changes", "changed",
@@ -131,7 +141,18 @@ PLACEHOLDER_SUMMARIES = {"todo", "tbd", "tbc", "tba", "update", "updates", "upda
 """Summaries that say nothing, compared without capitals or closing punctuation."""
 
 
-# The rendered structure of a version: its headings, and the tables and text under each
+# The rendered structure of a version: its headings, and the tables, text and links under each
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as rendered: its header cells, and the size a translation must keep."""
+
+    header: tuple[str, ...]
+    columns: int
+    """The cells of its widest row."""
+    rows: int
+    """Its rows below the header."""
 
 
 @dataclass(frozen=True)
@@ -141,9 +162,10 @@ class Section:
     level: int
     id: str | None
     title: str
-    tables: tuple[tuple[str, ...], ...] = ()
-    """The header cells of each table in the section."""
+    tables: tuple[Table, ...] = ()
     text: str = ""
+    links: tuple[str, ...] = ()
+    """The target (href) of each link in the section, as written."""
 
 
 @dataclass(frozen=True)
@@ -169,35 +191,50 @@ class Outline:
 class _OutlineParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.sections: list[dict] = [dict(level=0, id=None, title=[], tables=[], text=[])]
+        self.sections: list[dict] = [dict(level=0, id=None, title=[], tables=[], text=[], links=[])]
         self.heading: dict | None = None
         self.in_headerlink = False
-        self.header_row: list[str] | None = None
+        self.table: dict | None = None
+        self.in_head = False
         self.cell: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         attributes = dict(attrs)
         if re.fullmatch(r"h[1-6]", tag):
-            self.heading = dict(level=int(tag[1]), id=attributes.get("id"), title=[], tables=[], text=[])
+            self.heading = dict(level=int(tag[1]), id=attributes.get("id"), title=[], tables=[], text=[], links=[])
             self.sections.append(self.heading)
         elif tag == "a" and "headerlink" in (attributes.get("class") or "").split():
             self.in_headerlink = True  # the toc extension's ¶ permalink is not heading text
+        elif tag == "a" and attributes.get("href") is not None:
+            self.sections[-1]["links"].append(attributes["href"])
         elif tag == "table":
-            self.header_row = []
-        elif tag == "th" and self.header_row is not None:
-            self.cell = []
+            self.table = dict(header=[], columns=0, rows=0, cells=0, data=False)
+            self.in_head = True  # header cells until </thead>, or the whole table if it has none
+        elif tag == "tr" and self.table is not None:
+            self.table.update(cells=0, data=False)
+        elif tag in ("th", "td") and self.table is not None:
+            self.table["cells"] += 1
+            self.table["columns"] = max(self.table["columns"], self.table["cells"])
+            self.table["data"] = self.table["data"] or tag == "td"  # a row of header cells only is no row
+            if tag == "th" and self.in_head:
+                self.cell = []
 
     def handle_endtag(self, tag: str) -> None:
         if re.fullmatch(r"h[1-6]", tag):
             self.heading = None
         elif tag == "a":
             self.in_headerlink = False
-        elif tag == "th" and self.cell is not None and self.header_row is not None:
-            self.header_row.append(" ".join("".join(self.cell).split()))
+        elif tag == "th" and self.cell is not None and self.table is not None:
+            self.table["header"].append(" ".join("".join(self.cell).split()))
             self.cell = None
-        elif tag in ("thead", "table") and self.header_row is not None:
-            self.sections[-1]["tables"].append(tuple(self.header_row))
-            self.header_row = None
+        elif tag == "tr" and self.table is not None:
+            self.table["rows"] += self.table["data"]
+        elif tag == "thead":
+            self.in_head = False
+        elif tag == "table" and self.table is not None:
+            self.sections[-1]["tables"].append(Table(tuple(self.table["header"]), self.table["columns"],
+                                                     self.table["rows"]))
+            self.table, self.in_head = None, False
 
     def handle_data(self, data: str) -> None:
         if self.in_headerlink:
@@ -211,13 +248,13 @@ class _OutlineParser(HTMLParser):
 
 
 def outline(html: str) -> Outline:
-    """The headings of a rendered body, with the tables and text under each."""
+    """The headings of a rendered body, with the tables, text and links under each."""
     parser = _OutlineParser()
     parser.feed(html)
     parser.close()
     return Outline(tuple(
         Section(s["level"], s["id"], " ".join("".join(s["title"]).split()), tuple(s["tables"]),
-                " ".join("".join(s["text"]).split()))
+                " ".join("".join(s["text"]).split()), tuple(s["links"]))
         for s in parser.sections if s["level"] or s["text"] or s["tables"]
     ))
 
@@ -235,17 +272,58 @@ def check(settings: Settings, record: Record, renderer: Renderer) -> list[Findin
         source = _source_file(settings, document)
         findings += review_age(settings, document, source)
         findings += removed_headings(settings, document, outline_of)
-        if document.spec.profile:
+        # A translation keeps its original's ids and tables (translation_parity), whose profile it meets.
+        if document.spec.profile and not document.spec.is_translation:
             findings += PROFILES[document.spec.profile].rule(settings, document, source, outline_of)
         findings += material_sections(settings, document, source, outline_of)
         acceptable += reader_burden(settings, document, source, html_of)
         acceptable += third_party_resources(settings, document, source, html_of)
         acceptable += placeholder_summary(settings, document, source)
+        if document.spec.is_translation:
+            original = translations.original_of(document, record.documents)
+            findings += translation_parity(settings, document, original, source, outline_of)
+            findings += translation_lag(settings, document, original, source)
     findings += not_accepted(settings, acceptable)
     findings += gpc_statement(settings, record.documents, outline_of)
     findings += placeholders(settings, record)
     unique = list(dict.fromkeys(findings))
     return sorted(unique, key=lambda f: f.severity != ERROR)
+
+
+def translation_lag(settings: Settings, document: Document, original: Document,
+                    source: SourceFile) -> list[Finding]:
+    """A translation whose newest text renders an older version than its original's newest. California
+    requires the policy in every language the business uses with consumers (11 CCR §7003(b)(2)): a
+    material change not translated leaves those readers with a text that no longer applies."""
+    lag = translations.newest_lag(document, original)
+    if lag is None:
+        return []
+    newest, language = document.versions[-1], document.spec.lang
+    overdue = lag.overdue(document.today, settings.translation_grace_days)
+    behind = ", ".join(f"{v.number} ({v.kind})" for v in lag.behind)
+    problem = (f"the {language} translation of the {original.title} renders version {lag.translated.number} "
+               f"(translates: {lag.translated.number}), but the {original.title} has changed since: {behind}")
+    grace = settings.translation_grace_days
+    if overdue:
+        first = overdue[0]
+        problem += (f". The material change of version {first.number} has been in force since {first.effective}, "
+                    f"{_days_text(grace)} of grace included, so readers of the {language} text have a text that no "
+                    "longer applies")
+    elif lag.material:
+        first = lag.material[0]
+        deadline = first.effective + timedelta(days=grace)
+        problem += (f". The check fails from {deadline} (version {first.number} takes effect on {first.effective}"
+                    f"{f', plus {_days_text(grace)} of grace' if grace else ''}) unless the translation catches up")
+    fix = (f"translate the changes (see /{original.slug}/versions/compare/?from={lag.translated.number}&to="
+           f"{lag.newest.number}) into {settings.source_path(document.spec)} and set 'translates: "
+           f"{lag.newest.number}' in its front matter, with a 'revision' block describing the change in {language}.")
+    return [Finding(f"{problem} (rule {TRANSLATION_LAG}).", where=settings.source_path(document.spec),
+                    line=source.line_of("translates") if newest.origin is Origin.GIT else None, fix=fix,
+                    severity=ERROR if overdue else WARNING)]
+
+
+def _days_text(days: int) -> str:
+    return "1 day" if days == 1 else f"{days} days"
 
 
 def build_findings(record: Record) -> list[Finding]:
@@ -381,7 +459,7 @@ def ccpa_profile(settings: Settings, document: Document, source: SourceFile,
 
 def _categories_table(document: Document, structure: Outline, where: str,
                       source: SourceFile) -> list[Finding]:
-    tables = [header for s in structure.under(CCPA_CATEGORIES) for header in s.tables]
+    tables = [table.header for s in structure.under(CCPA_CATEGORIES) for table in s.tables]
 
     def lacking(header: tuple[str, ...]) -> list[str]:
         return [column for column, words in CCPA_COLUMNS.items()
@@ -563,6 +641,360 @@ def _lost_heading(settings: Settings, document: Document, previous: Version, new
         fix=f"if the section was renamed, keep its old address by writing '{{#{heading_id}}}' after the new "
         "heading (needs attr_list in markdown_extensions); if it was removed on purpose, nothing to do.",
     )
+
+
+# A translation keeps the structure of the text it translates
+
+
+@dataclass(frozen=True)
+class _Translated:
+    """A translation's newest text beside the original's version it renders: what the parity findings compare,
+    and how they name each side."""
+
+    settings: Settings
+    translation: Document
+    original: Document
+    rendered: Version
+    """The original's version the translation's newest text renders (its ``translates:``)."""
+    source: SourceFile
+
+    @property
+    def name(self) -> str:
+        return f"the {self.translation.spec.lang} translation of the {self.original.title}"
+
+    @property
+    def them(self) -> str:
+        return f"version {self.rendered.number} of the {self.original.title}, the text it translates"
+
+    @property
+    def address(self) -> str:
+        return Urls.for_site(self.settings.site_url).current(self.translation.slug)
+
+    def finding(self, problem: str, fix: str, line: int | None, severity: Severity = WARNING) -> Finding:
+        return Finding(f"{problem} (rule {TRANSLATION_PARITY}).", line=line, fix=fix, severity=severity,
+                       where=self.settings.source_path(self.translation.spec))
+
+    def heading_line(self, heading: Section | None) -> int | None:
+        return self.source.heading_line(heading.title) if heading is not None and heading.level else None
+
+
+def translation_parity(settings: Settings, document: Document, original: Document, source: SourceFile,
+                       outline_of: Callable[[str], Outline]) -> list[Finding]:
+    """A translation keeps the structure of the original's version it renders: its heading ids, levels and order
+    (a citation of a section works in every language), its links and its tables."""
+    translated = _Translated(settings, document, original, translations.translated(document.versions[-1], original),
+                             source)
+    theirs, ours = outline_of(translated.rendered.body), outline_of(document.versions[-1].body)
+    pairs = _HeadingPairs.of(_headings(theirs), _headings(ours))
+    newest_ids = outline_of(original.versions[-1].body).ids
+    return [*_heading_parity(translated, pairs, newest_ids), *_link_parity(translated, theirs, ours, pairs),
+            *_table_parity(translated, theirs, ours, pairs)]
+
+
+def _headings(structure: Outline) -> tuple[Section, ...]:
+    return tuple(s for s in structure.sections if s.level and s.id)
+
+
+@dataclass(frozen=True)
+class _HeadingPairs:
+    """The original's headings and the translation's, each translation heading matched to its counterpart by
+    index: the same id, or a different id where the original has one the translation lacks."""
+
+    theirs: tuple[Section, ...]
+    ours: tuple[Section, ...]
+    in_place: dict[int, int]
+    """The same id in the same order."""
+    renamed: dict[int, int]
+    """Another id, in the place of an original id the translation lacks."""
+    moved: dict[int, int]
+    """The same id, out of the original's order."""
+
+    @classmethod
+    def of(cls, theirs: tuple[Section, ...], ours: tuple[Section, ...]) -> _HeadingPairs:
+        their_ids, our_ids = [s.id for s in theirs], [s.id for s in ours]
+        in_place, renamed = {}, {}
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, their_ids, our_ids, autojunk=False).get_opcodes():
+            if tag == "equal":
+                in_place.update(zip(range(j1, j2), range(i1, i2), strict=True))
+            elif tag == "replace":
+                renamed.update((j, i) for i, j in zip(range(i1, i2), range(j1, j2), strict=False)
+                               if their_ids[i] not in our_ids and our_ids[j] not in their_ids)
+        moved = {j: their_ids.index(heading_id) for j, heading_id in enumerate(our_ids)
+                 if j not in in_place and heading_id in their_ids}
+        return cls(theirs, ours, in_place, renamed, moved)
+
+    @cached_property
+    def matched(self) -> dict[int, int]:
+        return {**self.in_place, **self.renamed, **self.moved}
+
+    def counterpart(self, section: Section) -> Section | None:
+        """The translation's heading for a section of the original; None for one it lacks, or the text before the
+        first heading."""
+        index = self.theirs.index(section) if section in self.theirs else None
+        return next((self.ours[j] for j, i in self.matched.items() if i == index), None)
+
+    def original_id(self, section: Section) -> str | None:
+        """The id of the original's heading a section of the translation stands for (its own when it has none)."""
+        index = self.matched.get(self.ours.index(section)) if section in self.ours else None
+        return section.id if index is None else self.theirs[index].id
+
+
+def _heading_parity(translated: _Translated, pairs: _HeadingPairs, newest_ids: frozenset[str]) -> list[Finding]:
+    """Every heading id of the original in the translation, at the original's level and in its order."""
+    theirs, ours, matched = pairs.theirs, pairs.ours, pairs.matched
+    findings = [_renamed_heading(translated, ours[j], theirs[i]) for j, i in pairs.renamed.items()]
+    for i, heading in enumerate(theirs):
+        if i not in matched.values():
+            after = max(((k, ours[j]) for j, k in matched.items() if k < i), default=None, key=lambda pair: pair[0])
+            findings.append(_missing_heading(translated, heading, after and after[1]))
+    findings += [_extra_heading(translated, heading, newest_ids) for j, heading in enumerate(ours) if j not in matched]
+    findings += [_moved_heading(translated, ours, theirs, j, i) for j, i in pairs.moved.items()]
+    findings += [_heading_level(translated, ours[j], theirs[i]) for j, i in matched.items()
+                 if ours[j].level != theirs[i].level]
+    return findings
+
+
+def _renamed_heading(translated: _Translated, heading: Section, original: Section) -> Finding:
+    return translated.finding(
+        f"the heading '{heading.title}' of {translated.name} has the id '{heading.id}', where {translated.them}, has "
+        f"'{original.id}' ('{original.title}'), so links citing {translated.address}#{original.id} reach no section",
+        fix=f"write the heading with the original's id: '{'#' * original.level} {heading.title} {{#{original.id}}}' "
+        "(needs attr_list in markdown_extensions).",
+        line=translated.heading_line(heading), severity=ERROR,
+    )
+
+
+def _missing_heading(translated: _Translated, original: Section, after: Section | None) -> Finding:
+    place = f", after the section '{after.title}'" if after else ", at the start"
+    return translated.finding(
+        f"{translated.name} has no heading with the id '{original.id}', which {translated.them}, gives the section "
+        f"'{original.title}', so links citing {translated.address}#{original.id} reach no section",
+        fix=f"translate the section '{original.title}'{place}, under a heading with the original's id: "
+        f"'{'#' * original.level} <its title in {translated.translation.spec.lang}> {{#{original.id}}}' (needs "
+        "attr_list in markdown_extensions).",
+        line=translated.heading_line(after), severity=ERROR,
+    )
+
+
+def _extra_heading(translated: _Translated, heading: Section, newest_ids: frozenset[str]) -> Finding:
+    newest = translated.original.versions[-1]
+    later = (f" Version {newest.number} of the {translated.original.title} has it: if you translated that version, "
+             f"say so with 'translates: {newest.number}' in the front matter."
+             if heading.id in newest_ids and newest != translated.rendered else "")
+    return translated.finding(
+        f"the heading '{heading.title}' of {translated.name} has the id '{heading.id}', which no heading of "
+        f"{translated.them}, has",
+        fix="if it translates a heading of the original, write that heading's id after it with '{#id}'; if the "
+        "section is the translation's own, remove it, or add it to the original first: a translation says what "
+        "the original says." + later,
+        line=translated.heading_line(heading),
+    )
+
+
+def _moved_heading(translated: _Translated, ours: tuple[Section, ...], theirs: tuple[Section, ...], j: int,
+                   i: int) -> Finding:
+    def place(headings: tuple[Section, ...], index: int) -> str:
+        return f"after '{headings[index - 1].title}'" if index else "first"
+
+    heading = ours[j]
+    return translated.finding(
+        f"the heading '{heading.title}' (#{heading.id}) of {translated.name} comes {place(ours, j)}, but "
+        f"{place(theirs, i)} in {translated.them}",
+        fix="put the section where the original has it, so readers of every language follow the same outline.",
+        line=translated.heading_line(heading),
+    )
+
+
+def _heading_level(translated: _Translated, heading: Section, original: Section) -> Finding:
+    return translated.finding(
+        f"the heading '{heading.title}' (#{heading.id}) of {translated.name} is a level-{heading.level} heading "
+        f"('{'#' * heading.level}'), where {translated.them}, has a level-{original.level} heading "
+        f"('{'#' * original.level} {original.title}')",
+        fix=f"write it with '{'#' * original.level}', as the original does, so its sections nest the same in every "
+        "language.",
+        line=translated.heading_line(heading),
+    )
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A link or a table of one side, in its section, with the original's heading id that section stands for."""
+
+    item: str | Table
+    """A link's target as written (href), or a table."""
+    section: Section
+    place: str | None
+    key: str = ""
+    """What a link reaches (``_link_target``), which the two sides are compared by."""
+    number: int = 0
+    """A table's number in its text, from 1."""
+    nth: int = 0
+    """A table's order under its heading, from 0."""
+
+
+def _link_parity(translated: _Translated, theirs: Outline, ours: Outline, pairs: _HeadingPairs) -> list[Finding]:
+    """The original's links in the translation, each as often (where in a section is the translator's): compared
+    by what they reach, so a link to another document's translation counts as one to that document."""
+    settings = translated.settings
+
+    def links(structure: Outline, written_at: str, place: Callable[[Section], str | None]) -> list[_Placed]:
+        return [_Placed(href, section, place(section), _link_target(settings, href, written_at))
+                for section in structure.sections for href in section.links]
+
+    their_links = links(theirs, translated.original.spec.source, lambda section: section.id)
+    our_links = links(ours, translated.translation.spec.source, pairs.original_id)
+    return [*(_missing_link(translated, link, count, present, pairs)
+              for link, count, present in _surplus(their_links, our_links)),
+            *(_extra_link(translated, link, count, present)
+              for link, count, present in _surplus(our_links, their_links))]
+
+
+def _surplus(links: list[_Placed], others: list[_Placed]) -> list[tuple[_Placed, int, int]]:
+    """Each target ``links`` reach more often than ``others`` do, once: its first link in a section that has it
+    more often than the other side's section there, with how often each side links to it."""
+    count, other_count = Counter(link.key for link in links), Counter(link.key for link in others)
+    places = Counter((link.key, link.place) for link in links)
+    other_places = Counter((link.key, link.place) for link in others)
+    found: dict[str, _Placed] = {}
+    for link in links:
+        if count[link.key] > other_count[link.key] and link.key not in found and \
+                places[link.key, link.place] > other_places[link.key, link.place]:
+            found[link.key] = link
+    return [(link, count[key], other_count[key]) for key, link in found.items()]
+
+
+def _missing_link(translated: _Translated, link: _Placed, count: int, present: int, pairs: _HeadingPairs) -> Finding:
+    where = _under(link.section)
+    problem = (f"{translated.name} has no link to {link.item}, which {translated.them}, has{where}" if not present
+               else f"{translated.name} links to {link.item} {_times(present)}, where {translated.them}, does "
+               f"{_times(count)}: one is{where}")
+    return translated.finding(
+        problem,
+        fix=f"link to {link.item} where the original does, so readers of every language reach the same pages and "
+        "sections. If the translation links to the same page in its own language on purpose, nothing to do.",
+        line=translated.heading_line(pairs.counterpart(link.section)),
+    )
+
+
+def _extra_link(translated: _Translated, link: _Placed, count: int, present: int) -> Finding:
+    where = _under(link.section)
+    problem = (f"{translated.name} links to {link.item}{where}, which {translated.them}, does not link to"
+               if not present else f"{translated.name} links to {link.item} {_times(count)}, where "
+               f"{translated.them}, does {_times(present)}: one more is{where}")
+    return translated.finding(
+        problem,
+        fix="link where the original links, to what it links to: if this link stands for one of the original's, "
+        "give it the original's target; if it is the translation's own, remove it. If it is the same page in the "
+        "translation's language, nothing to do.",
+        line=_line_matching(translated.source.lines, lambda line: link.item in line,
+                            start=translated.heading_line(link.section) or 1),
+    )
+
+
+def _link_target(settings: Settings, href: str, written_at: str) -> str:
+    """What a link reaches, comparable across languages: a relative path resolved from docs/, with a translation's
+    source read as its original's (each language links to its own)."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return href
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return href
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(written_at), parts.path))
+    originals = {spec.slug: spec.source for spec in settings.documents}
+    path = next((originals[spec.document_slug] for spec in settings.documents if spec.source == path), path)
+    return urlunsplit(parts._replace(path=path))
+
+
+def _table_parity(translated: _Translated, theirs: Outline, ours: Outline, pairs: _HeadingPairs) -> list[Finding]:
+    """The original's tables in the translation, under the same headings, each with as many columns and rows."""
+    their_tables = _tables(theirs, lambda section: section.id)
+    our_tables = _tables(ours, pairs.original_id)
+    counts = ("" if len(their_tables) == len(our_tables) else
+              f"; the translation has {_plural(len(our_tables), 'table')}, the original {len(their_tables)}")
+    findings = []
+    for place, table in their_tables.items():
+        if place not in our_tables:
+            which = f"the {_ordinal(table.nth + 1)} table" if len(table.section.tables) > 1 else "the table"
+            findings.append(translated.finding(
+                f"{translated.name} lacks {which}{_under(table.section)} of {translated.them} (its "
+                f"{_ordinal(table.number)} table: {_columns(table.item)}){counts}",
+                fix=f"translate the table{_under(table.section)}, with the original's columns in its order and one "
+                "row for each of its rows.",
+                line=translated.heading_line(pairs.counterpart(table.section)),
+            ))
+    for place, table in our_tables.items():
+        original = their_tables.get(place)
+        if original is None:
+            findings.append(translated.finding(
+                f"the {_ordinal(table.number)} table of {translated.name},{_under(table.section)}, has no "
+                f"counterpart in {translated.them}{counts}",
+                fix="if it translates one of the original's tables, put it under the same heading as the original "
+                "does; if it is the translation's own, remove it: a translation says what the original says.",
+                line=_table_line(translated, table),
+            ))
+        elif (table.item.columns, table.item.rows) != (original.item.columns, original.item.rows):
+            findings.append(_table_shape(translated, table, original))
+    return findings
+
+
+def _tables(structure: Outline, place: Callable[[Section], str | None]) -> dict[tuple[str | None, int], _Placed]:
+    """Each table, by the original's heading id its section stands for and its order there."""
+    placed = [(section, index, table) for section in structure.sections for index, table in enumerate(section.tables)]
+    return {(place(section), index): _Placed(table, section, place(section), number=number, nth=index)
+            for number, (section, index, table) in enumerate(placed, 1)}
+
+
+def _table_shape(translated: _Translated, table: _Placed, original: _Placed) -> Finding:
+    ours, theirs = table.item, original.item
+    differ = [(what, mine, its) for what, mine, its in (("column", ours.columns, theirs.columns),
+                                                        ("row", ours.rows, theirs.rows)) if mine != its]
+    fixes = {"column": f"give it the original's columns in its order ({_columns(theirs)}), each header translated.",
+             "row": "translate each row of the original's table into a row of its own."}
+    return translated.finding(
+        f"the {_ordinal(table.number)} table of {translated.name},{_under(table.section)}, has "
+        + " and ".join(_plural(mine, what) for what, mine, _ in differ)
+        + f", where the table of {translated.them}, has " + " and ".join(str(its) for _, _, its in differ),
+        fix=" ".join(fixes[what] for what, _, _ in differ),
+        line=_table_line(translated, table),
+    )
+
+
+def _table_line(translated: _Translated, table: _Placed) -> int | None:
+    """The line a table starts on in the translation's source: its nth under its heading."""
+    lines = translated.source.lines
+    start = translated.heading_line(table.section) if table.section.level else 1
+    if start is None:
+        return None
+    starts = [number for number in range(start, len(lines) + 1) if _starts_table(lines, number)]
+    return starts[table.nth] if table.nth < len(starts) else start
+
+
+def _starts_table(lines: tuple[str, ...], number: int) -> bool:
+    row = lines[number - 1].lstrip()
+    continued = number > 1 and lines[number - 2].lstrip().startswith("|")
+    return row.startswith("<table") or (row.startswith("|") and not continued)
+
+
+def _under(section: Section) -> str:
+    return f" under '{section.title}'" if section.level else " before the first heading"
+
+
+def _columns(table: Table) -> str:
+    return f"| {' | '.join(table.header)} |" if table.header else _plural(table.columns, "column")
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # Rules a site may accept a finding of (``extra.policypress.accepted``)
@@ -796,8 +1228,8 @@ def _heading_text(line: str) -> str | None:
     return " ".join(match.group(1).split()) if match else None
 
 
-def _line_matching(lines: tuple[str, ...] | list[str], wanted: Callable[[str], bool]) -> int | None:
-    return next((number for number, line in enumerate(lines, 1) if wanted(line)), None)
+def _line_matching(lines: tuple[str, ...] | list[str], wanted: Callable[[str], bool], start: int = 1) -> int | None:
+    return next((number for number, line in enumerate(lines, 1) if number >= start and wanted(line)), None)
 
 
 def _config_line(settings: Settings, key: str) -> int | None:

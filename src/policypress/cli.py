@@ -120,23 +120,25 @@ def check(config_file: Path, strict: bool, output: str) -> None:
 
 @main.command()
 @click.argument("slug", required=False)
+@click.option("--lang", default=None, metavar="LANG", help="The document's translation into LANG (e.g. es).")
 @click.pass_obj
-def versions(config_file: Path, slug: str | None) -> None:
-    """The version table of every document, or of the document SLUG."""
+def versions(config_file: Path, slug: str | None, lang: str | None) -> None:
+    """The version table of every document, or of the document SLUG; with --lang, of its translation."""
     config, site = _record(config_file)
-    documents = [d for d in site.documents if slug in (None, d.slug)]
-    if not documents:
-        known = ", ".join(d.slug for d in site.documents)
-        raise click.ClickException(f"there is no document with the slug {slug!r}. The site has: {known}.")
+    documents = _chosen(site.documents, slug, lang)
     for number, document in enumerate(documents):
         if number:
             click.echo()
         click.echo(f"{document.title} (/{document.slug}/)")
+        translated = document.spec.is_translation
         rows = [("Version", "Effective", "Kind", "Status", "Source", "Summary")]
         for version in document.newest_first():
             status = document.status(version).value
+            summary = version.summary + (" (corrected)" if version.corrected else "")
+            if translated:
+                summary = f"[translates {version.translates}] {summary}"
             rows.append((version.number, version.effective.isoformat(), version.kind, status,
-                         version.origin.value, version.summary + (" (corrected)" if version.corrected else "")))
+                         version.origin.value, summary))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
         for row in rows:
             click.echo("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1])
@@ -154,9 +156,10 @@ def versions(config_file: Path, slug: str | None) -> None:
               help="Review what merging HEAD into REV would publish (default without SLUG: origin/main, "
               "or else HEAD's first parent).")
 @click.option("--color/--no-color", default=None, help="Colour the changes (default: when writing to a terminal).")
+@click.option("--lang", default=None, metavar="LANG", help="The document's translation into LANG (e.g. es).")
 @click.pass_obj
 def diff(config_file: Path, slug: str | None, old: str | None, new: str | None, output: str, base: str | None,
-         color: bool | None) -> None:
+         color: bool | None, lang: str | None) -> None:
     """The redline of document SLUG: its newest change, and its uncommitted edits.
 
     With A, from version A to the newest version; with A and B, from A to B, the older first.
@@ -169,9 +172,9 @@ def diff(config_file: Path, slug: str | None, old: str | None, new: str | None, 
         if slug is None or base is not None:
             if old or new:
                 raise click.UsageError("name versions A and B only with a SLUG and without --base.")
-            shown = _pull_request_review(config, slug, base)
+            shown = _pull_request_review(config, slug, base, lang)
         else:
-            shown = _versions_review(config, slug, old, new)
+            shown = _versions_review(config, slug, old, new, lang)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
     if output == "markdown":
@@ -186,10 +189,11 @@ def diff(config_file: Path, slug: str | None, old: str | None, new: str | None, 
         raise click.ClickException(shown.error)
 
 
-def _versions_review(config: Configuration, slug: str, old: str | None, new: str | None) -> review.Review:
+def _versions_review(config: Configuration, slug: str, old: str | None, new: str | None,
+                     lang: str | None) -> review.Review:
     """Versions A and B of a document, or its newest change and its uncommitted draft."""
     site = versioning.read_record(config.settings, with_drafts=True)
-    document = _by_slug(site.documents, slug)
+    document = _by_slug(site.documents, slug, lang)
     timezone = config.settings.timezone.key
     numbers = {v.number: v for v in document.versions}
     for number in (old, new):
@@ -214,11 +218,12 @@ def _versions_review(config: Configuration, slug: str, old: str | None, new: str
     return review.Review(tuple(comparisons), timezone)
 
 
-def _pull_request_review(config: Configuration, slug: str | None, base: str | None) -> review.Review:
+def _pull_request_review(config: Configuration, slug: str | None, base: str | None,
+                         lang: str | None) -> review.Review:
     """What merging HEAD into the base would publish, against what the base publishes."""
     settings = config.settings
-    if slug is not None:
-        settings = replace(settings, documents=(_by_slug(settings.documents, slug),))
+    if slug is not None or lang is not None:
+        settings = replace(settings, documents=_chosen(settings.documents, slug, lang))
     return review.of_merge(proposal.read(settings, base), settings, _versions_html(config))
 
 
@@ -237,21 +242,42 @@ def _review_text(shown: review.Review, colour: bool) -> str:
     return "\n\n".join([*paragraphs, *shown.notes])
 
 
-def _by_slug(documents, slug: str):
-    """The document (or its spec) with the slug; an error listing the site's slugs if there is none."""
-    found = next((document for document in documents if document.slug == slug), None)
-    if found is None:
+def _by_slug(documents, slug: str, lang: str | None = None):
+    """The document (or its spec) with the slug, or its translation into ``lang``; an error listing the
+    site's slugs and languages if there is none."""
+    found = _chosen(documents, slug, lang)
+    if len(found) > 1:
+        raise click.ClickException(f"the slug {slug!r} names the document in {len(found)} languages: add "
+                                   f"--lang ({', '.join(_spec(d).lang for d in found)}).")
+    return found[0]
+
+
+def _chosen(documents, slug: str | None, lang: str | None) -> tuple:
+    """The documents (or specs) with the slug (a translation's own, es/privacy-statement, or its original's
+    with ``lang``), in ``lang`` when given; every one without either."""
+    found = tuple(d for d in documents if slug in (None, d.slug, _spec(d).document_slug if lang else d.slug)
+                  and lang in (None, _spec(d).lang))
+    if not found:
         known = ", ".join(document.slug for document in documents)
-        raise click.ClickException(f"there is no document with the slug {slug!r}. The site has: {known}.")
+        languages = list(dict.fromkeys(_spec(document).lang for document in documents))
+        asked = f"the slug {slug!r}" + (f" in the language {lang!r}" if lang else "") if slug else \
+            f"the language {lang!r}"
+        also = f" (or an original's slug with --lang {' or '.join(languages)})" if len(languages) > 1 else ""
+        raise click.ClickException(f"there is no document with {asked}. The site has: {known}{also}.")
     return found
+
+
+def _spec(document):
+    return getattr(document, "spec", document)
 
 
 @main.command()
 @click.argument("when")
 @click.argument("slug", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
+@click.option("--lang", default=None, metavar="LANG", help="The document's translation into LANG (e.g. es).")
 @click.pass_obj
-def at(config_file: Path, when: str, slug: str | None, as_json: bool) -> None:
+def at(config_file: Path, when: str, slug: str | None, as_json: bool, lang: str | None) -> None:
     """The version of every document (or of SLUG) in force at WHEN: a day (YYYY-MM-DD) or an
     instant with its UTC offset (2024-03-03T14:00:00-08:00), whose day in the site's time zone counts."""
     config, site = _record(config_file)
@@ -259,7 +285,7 @@ def at(config_file: Path, when: str, slug: str | None, as_json: bool) -> None:
         moment = instant.read_instant(when, config.settings.timezone)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
-    documents = site.documents if slug is None else (_by_slug(site.documents, slug),)
+    documents = _chosen(site.documents, slug, lang)
     answers = instant.in_force_at(documents, moment)
     urls = Urls.for_site(config.settings.site_url)
     if as_json:
@@ -287,13 +313,14 @@ def at(config_file: Path, when: str, slug: str | None, as_json: bool) -> None:
 @click.argument("number", required=False, metavar="VERSION")
 @click.option("--format", "output", type=click.Choice(sorted(notice_text.WRITERS)), default="text",
               show_default=True, help="text for a plain email, html for an HTML email or a web page, markdown to post.")
+@click.option("--lang", default=None, metavar="LANG", help="The document's translation into LANG (e.g. es).")
 @click.pass_obj
-def notice(config_file: Path, slug: str, number: str | None, output: str) -> None:
+def notice(config_file: Path, slug: str, number: str | None, output: str, lang: str | None) -> None:
     """The notice of a change to document SLUG, to send by email or post: what changes, in the summary's
     words, the effective date, and the addresses of the text and the redline. Without VERSION, the newest
     change the banner announces (or else the newest upcoming one)."""
     config, site = _record(config_file)
-    document = _by_slug(site.documents, slug)
+    document = _by_slug(site.documents, slug, lang)
     try:
         version = notice_text.announced_version(document, config.settings.banner_days, number)
     except PolicyError as error:

@@ -25,6 +25,19 @@ class DocumentSpec:
     material_sections: tuple[str, ...] | None = None
     """Heading ids whose text an editorial change may not touch without a reason, as configured; None
     takes the profile's list, or the default list (``check.material_sections_of``)."""
+    lang: str = "en"
+    """The language the document is written in (a BCP 47 code, as ``<html lang>`` takes it)."""
+    translation_of: str | None = None
+    """For a translation, the slug of the document it translates; its own slug is ``<lang>/<that slug>``."""
+
+    @property
+    def is_translation(self) -> bool:
+        return self.translation_of is not None
+
+    @property
+    def document_slug(self) -> str:
+        """The slug the document was declared with: a translation's is its original's."""
+        return self.translation_of or self.slug
 
 
 @dataclass(frozen=True)

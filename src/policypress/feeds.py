@@ -7,9 +7,11 @@ is the start of a version's day in the organization's time zone, and ids never c
     tag:<host>,<version>:<slug>/<version>      entry (the same in both feeds)
     tag:<host>,<first version>:<slug>/feed     a document's feed
     tag:<host>,<first version>:feed            the feed of every document
+    tag:<host>,<first version>:<lang>/feed     the feed of every document in a translation's language
 
 ``<host>`` is the site's host name; without ``site_url`` it is the document's slug (the first
-document's for the feed of every document), which is a valid tag authority too.
+document's for the feed of every document), which is a valid tag authority too. A document's feed is in
+its language (``views.words_for``); the feed of every document in the first one's, the site's.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from datetime import datetime, time
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .dates import long_date
+from . import views
 from .document import Document
 from .urls import Urls
 from .version import Version
+from .words import Words
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml"
@@ -37,21 +40,25 @@ class FeedLink:
     url: str
 
 
-def feed_links(documents: tuple[Document, ...], urls: Urls, site_name: str) -> tuple[FeedLink, ...]:
-    every = FeedLink(_title(None, site_name), urls.feed())
-    return (every, *(FeedLink(_title(d, site_name), urls.feed(d.slug)) for d in documents))
+def feed_links(documents: tuple[Document, ...], urls: Urls, site_name: str,
+               lang: str | None = None) -> tuple[FeedLink, ...]:
+    """The feeds of ``documents``, all in one language: ``lang`` for a translation's (None for the site's)."""
+    every = FeedLink(_title(documents, None, site_name), urls.feed(lang=lang))
+    return (every, *(FeedLink(_title(documents, d, site_name), urls.feed(d.slug)) for d in documents))
 
 
-def atom_feeds(documents: tuple[Document, ...], urls: Urls, timezone: ZoneInfo, site_name: str) -> dict[str, str]:
-    """Site path (relative to the site root) to Atom XML, for every feed of the site."""
-    feeds = {urls.site_file(urls.feed()): _feed(documents, None, urls, timezone, site_name)}
+def atom_feeds(documents: tuple[Document, ...], urls: Urls, timezone: ZoneInfo, site_name: str,
+               lang: str | None = None) -> dict[str, str]:
+    """Site path (relative to the site root) to Atom XML, for every feed of ``documents``, all in one language:
+    ``lang`` for translations (their feed of every document is ``/<lang>/feed.xml``), None for the site's."""
+    feeds = {urls.site_file(urls.feed(lang=lang)): _feed(documents, None, urls, timezone, site_name, lang)}
     for document in documents:
         feeds[urls.site_file(urls.feed(document.slug))] = _feed((document,), document, urls, timezone, site_name)
     return feeds
 
 
 def _feed(documents: tuple[Document, ...], own: Document | None, urls: Urls, timezone: ZoneInfo,
-          site_name: str) -> str:
+          site_name: str, lang: str | None = None) -> str:
     entries = sorted(
         ((document, version) for document in documents for version in document.versions),
         key=lambda pair: (-pair[1].landed_on.toordinal(), documents.index(pair[0])),
@@ -62,15 +69,18 @@ def _feed(documents: tuple[Document, ...], own: Document | None, urls: Urls, tim
     if own:
         _text(feed, "id", f"tag:{authority},{first}:{own.slug}/feed")
     else:
-        _text(feed, "id", f"tag:{authority},{first}:feed")
-    _text(feed, "title", _title(own, site_name))
-    names = [f"the {d.title}" for d in documents]
-    listed = " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
-    _text(feed, "subtitle", f"Every version of {listed}, newest first.")
+        _text(feed, "id", f"tag:{authority},{first}:{lang}/feed" if lang else f"tag:{authority},{first}:feed")
+    w = _words(documents, own)
+    _text(feed, "title", _title(documents, own, site_name))
+    names = [w("feed_document", title=d.title) for d in documents]
+    listed = w("list_last", rest=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
+    _text(feed, "subtitle", w("feed_subtitle", documents=listed))
     _text(feed, "updated", _timestamp(entries[0][1], timezone))
     ET.SubElement(ET.SubElement(feed, "author"), "name").text = site_name
-    _link(feed, "self", urls.absolute(urls.feed(own.slug if own else None)), MEDIA_TYPE)
-    _link(feed, "alternate", urls.absolute(urls.archive(own.slug) if own else urls.base_path), "text/html")
+    _link(feed, "self", urls.absolute(urls.feed(own.slug) if own else urls.feed(lang=lang)), MEDIA_TYPE)
+    # A language has no home page of its own: its feed of every document leads to the first one's archive.
+    home = urls.archive(documents[0].slug) if lang else urls.base_path
+    _link(feed, "alternate", urls.absolute(urls.archive(own.slug) if own else home), "text/html")
     for document, version in entries:
         _entry(feed, document, version, urls, timezone)
     ET.indent(feed)
@@ -80,21 +90,30 @@ def _feed(documents: tuple[Document, ...], own: Document | None, urls: Urls, tim
 def _entry(feed: ET.Element, document: Document, version: Version, urls: Urls, timezone: ZoneInfo) -> None:
     entry = ET.SubElement(feed, "entry")
     _text(entry, "id", f"tag:{_authority(urls, document.slug)},{version.number}:{document.slug}/{version.number}")
-    title = f"{document.title}: {version.kind} change, version {version.number}"
+    w = views.words_for(document)
+    change = w(f"change_{version.kind}")
     if version.takes_effect_later:
-        title += f", effective {long_date(version.effective)}"
+        title = w("feed_entry_effective", title=document.title, change=change, number=version.number,
+                  date=w.date(version.effective))
+    else:
+        title = w("feed_entry", title=document.title, change=change, number=version.number)
     _text(entry, "title", title)
     _text(entry, "updated", _timestamp(version, timezone))
     page = (urls.changes(document.slug, version.number) if document.previous(version)
             else urls.version(document.slug, version.number))
     _link(entry, "alternate", urls.absolute(page), "text/html")
     _link(entry, "related", urls.absolute(urls.version(document.slug, version.number)), "text/html")
-    ET.SubElement(entry, "category", term=version.kind, label=f"{version.kind.capitalize()} change")
+    ET.SubElement(entry, "category", term=version.kind, label=views.change_label(w, version.kind))
     _text(entry, "summary", version.summary).set("type", "text")
 
 
-def _title(document: Document | None, site_name: str) -> str:
-    return f"{document.title}: changes" if document else f"{site_name}: changes"
+def _title(documents: tuple[Document, ...], own: Document | None, site_name: str) -> str:
+    return _words(documents, own)("feed_title", title=own.title if own else site_name)
+
+
+def _words(documents: tuple[Document, ...], own: Document | None) -> Words:
+    """A document's feed speaks its language; the feed of every document, the first document's (the site's)."""
+    return views.words_for(own or documents[0])
 
 
 def _authority(urls: Urls, slug: str) -> str:

@@ -115,6 +115,16 @@ def _key_lines(node: yaml.Node | None, where: str, prefix: str = "") -> dict:
     return lines
 
 
+def translates(source: Parsed) -> date | None:
+    """The ``translates:`` key of a translation: the version date of the original its text renders."""
+    value = source.front_matter.get("translates")
+    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
+        return value
+    raise _key_error(source, "translates", f"is {value!r}, which is not a version date",
+                     "write the version date of the original you translated, as YYYY-MM-DD without quotes, "
+                     "e.g. translates: 2024-09-10.")
+
+
 def change_note(source: Parsed) -> ChangeNote:
     """Read and check the ``revision`` block that classifies a change."""
     block = source.front_matter.get("revision")

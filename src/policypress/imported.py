@@ -3,6 +3,7 @@
     versions/README.md                 notes for editors (ignored, as are dotfiles like .gitkeep)
     versions/<slug>/<YYYY-MM-DD>.md    a version's full text (front matter + body)
     versions/<slug>/<YYYY-MM-DD>.yml   a correction of a published version's metadata
+    versions/<slug>/<lang>/…           the same, for the document's translation into <lang>
 
 A build reads the folder as HEAD commits it; a preview reads the working tree. Anything else in
 the folder is an error naming the file, so a misnamed file is never silently left out.
@@ -27,15 +28,22 @@ from .version import Origin, Version
 FOLDER = "versions"
 
 
+def folder(slug: str) -> str:
+    """A document's folder below versions/: its slug; for a translation (slug ``<lang>/<slug>``), the
+    folder ``<slug>/<lang>`` inside its original's, so that a document's whole history is in one place."""
+    lang, _, original = slug.rpartition("/")
+    return f"{original}/{lang}" if lang else slug
+
+
 def text_file(slug: str, day: object) -> str:
     """Where a version's text is kept in the folder, from the site's root: ``versions/<slug>/<day>.md``
     (history from before Git, or the replacement of a text Git holds but cannot publish)."""
-    return f"{FOLDER}/{slug}/{day}.md"
+    return f"{FOLDER}/{folder(slug)}/{day}.md"
 
 
 def correction_file(slug: str, day: object) -> str:
     """Where the correction of a published version's metadata goes: ``versions/<slug>/<day>.yml``."""
-    return f"{FOLDER}/{slug}/{day}.yml"
+    return f"{FOLDER}/{folder(slug)}/{day}.yml"
 
 
 def written_in(version: Version, source_path: str) -> str:
@@ -46,7 +54,7 @@ def written_in(version: Version, source_path: str) -> str:
 _README = {"README", "README.md"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAMING = "name imported texts YYYY-MM-DD.md and corrections YYYY-MM-DD.yml, after the day the version landed."
-_CORRECTION_KEYS = ("material", "summary", "effective", "notice_waived", "editorial_reason")
+_CORRECTION_KEYS = ("material", "summary", "effective", "notice_waived", "editorial_reason", "translates")
 _CORRECTION_EXAMPLE = "summary: Clarifies how long we keep web server logs.\nmaterial: false"
 # Privacy statements are younger than the web; a year outside this range is a typing slip.
 _EARLIEST, _LATEST = date(1990, 1, 1), date(2100, 12, 31)
@@ -76,6 +84,8 @@ class Correction:
     """Why a published material version took effect without the usual notice."""
     editorial_reason: str | None = None
     """Why a published editorial version that edits a section listed in ``material_sections`` alters no meaning."""
+    translates: date | None = None
+    """For a translation: the version of its original the published text renders, when it said another."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,8 @@ def _where(parts: tuple[str, ...]) -> str:
 def _sort(entries: list[_Entry], slugs: tuple[str, ...]) -> dict[str, VersionsFolder]:
     texts: dict[str, list[FolderText]] = {slug: [] for slug in slugs}
     corrections: dict[str, dict[date, Correction]] = {slug: {} for slug in slugs}
+    by_folder = {folder(slug): slug for slug in slugs}
+    originals = tuple(slug for slug in slugs if "/" not in slug)
     for entry in sorted(entries, key=lambda e: e.parts):
         if any(part.startswith(".") for part in entry.parts):
             continue
@@ -184,18 +196,26 @@ def _sort(entries: list[_Entry], slugs: tuple[str, ...]) -> dict[str, VersionsFo
                 "this file is not in a document's folder, so it belongs to no document.", where=entry.where,
                 fix=f"move it into the folder of its document: {_folders(slugs)}.",
             )
-        if slug not in slugs:
+        if slug not in by_folder:
             raise PolicyError(
-                f"the folder '{slug}' matches no document's slug{_did_you_mean(slug, slugs)}.",
+                f"the folder '{slug}' matches no document's slug{_did_you_mean(slug, originals)}.",
                 where=_folder_of(entry, 1),
-                fix=f"rename it after the slug of its document ({_folders(slugs)}), or remove it.",
+                fix=f"rename it after the slug of its document ({_folders(originals)}), or remove it.",
             )
-        if len(entry.parts) > 2:
+        translation = "/".join(entry.parts[:2])
+        if len(entry.parts) > 2 and translation in by_folder and len(entry.parts) == 3:
+            slug = translation
+        elif len(entry.parts) > 2:
+            languages = [name.rpartition("/")[2] for name in by_folder if name.startswith(f"{slug}/")]
+            holds = (f"holds its files and a folder for each of its translations ({', '.join(languages)})"
+                     if languages else "holds files only, not folders")
             raise PolicyError(
-                "a document's folder holds files only, not folders.",
-                where=_folder_of(entry, 2),
-                fix=f"move its files up into versions/{slug}/ and remove the folder.",
+                f"a document's folder {holds}.",
+                where=_folder_of(entry, 2 if translation not in by_folder else 3),
+                fix=f"move its files up into versions/{slug if translation not in by_folder else translation}/ "
+                "and remove the folder.",
             )
+        slug = by_folder[slug]
         landed_on, extension = _dated_name(name, entry.where)
         text = _decode(entry.read(), entry.where)
         if extension == "md":
@@ -211,7 +231,7 @@ def _folder_of(entry: _Entry, depth: int) -> str:
 
 
 def _folders(slugs: tuple[str, ...]) -> str:
-    return ", ".join(f"versions/{slug}/" for slug in slugs)
+    return ", ".join(f"versions/{folder(slug)}/" for slug in slugs)
 
 
 def _did_you_mean(name: str, slugs: tuple[str, ...]) -> str:
@@ -296,10 +316,13 @@ def _correction(text: str, where: str) -> Correction:
         if value is not None and frontmatter.has_control_character(value):
             raise PolicyError(f"'{key}' contains an invisible control character.", where=at(key),
                               fix=frontmatter.CONTROL_FIX)
-    effective = values.get("effective")
+    effective, translates = values.get("effective"), values.get("translates")
     if effective is not None:
         _check_effective(effective, at("effective"))
-    return Correction(where, material, _one_line(summary), effective, _one_line(waived), _one_line(reason))
+    if translates is not None:
+        _check_effective(translates, at("translates"), "translates")
+    return Correction(where, material, _one_line(summary), effective, _one_line(waived), _one_line(reason),
+                      translates)
 
 
 def _correction_values(text: str, where: str) -> tuple[dict, dict]:
@@ -331,8 +354,8 @@ def _correction_values(text: str, where: str) -> tuple[dict, dict]:
                               fix="keep one of them.")
         if key not in _CORRECTION_KEYS:
             raise PolicyError(f"'{key}' is not something a correction can change.", where=f"{where}, line {line}",
-                              fix="use only 'material', 'summary', 'effective', 'notice_waived' and "
-                              "'editorial_reason' (check the spelling).")
+                              fix="use only 'material', 'summary', 'effective', 'notice_waived', "
+                              "'editorial_reason' and, for a translation, 'translates' (check the spelling).")
         lines[key] = line
         try:
             values[key] = constructor.construct_object(value_node, deep=True)
@@ -345,18 +368,19 @@ def _correction_values(text: str, where: str) -> tuple[dict, dict]:
     return values, lines
 
 
-def _check_effective(effective: object, where: str) -> None:
+def _check_effective(effective: object, where: str, key: str = "effective") -> None:
     if isinstance(effective, datetime):
-        raise PolicyError(f"'effective' is {effective.isoformat()}, a date with a time of day.", where=where,
+        raise PolicyError(f"'{key}' is {effective.isoformat()}, a date with a time of day.", where=where,
                           fix=f"write the date alone, as {effective.date().isoformat()}.")
     if isinstance(effective, str) and _ISO_DATE.fullmatch(effective.strip()):
-        raise PolicyError(f"'effective' is the text {effective!r}, not a date.", where=where,
-                          fix=f"write it without quotes (effective: {effective.strip()}).")
+        raise PolicyError(f"'{key}' is the text {effective!r}, not a date.", where=where,
+                          fix=f"write it without quotes ({key}: {effective.strip()}).")
     if not isinstance(effective, date):
-        raise PolicyError(f"'effective' is {effective!r}, which is not a date.", where=where,
+        raise PolicyError(f"'{key}' is {effective!r}, which is not a date.", where=where,
                           fix="write a date as YYYY-MM-DD, for example 2027-01-01.")
     if not _EARLIEST <= effective <= _LATEST:
-        raise PolicyError(f"'effective' is {effective}, which cannot be the day this version took effect.",
+        what = "the day this version took effect" if key == "effective" else "a version date"
+        raise PolicyError(f"'{key}' is {effective}, which cannot be {what}.",
                           where=where, fix="check the year, written YYYY-MM-DD.")
 
 

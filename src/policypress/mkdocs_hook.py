@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import history, render_cache, site, views
+from . import history, render_cache, site, views, words
 from . import settings as site_settings
 from .errors import Finding, PolicyError
 from .render import Renderer
@@ -72,7 +72,7 @@ def on_nav(nav, config, files):
     # A nav entry without a title takes its page's first heading: key on that page's text too.
     untitled = [page.file.content_bytes for page in nav.pages
                 if page.title is None and page.file.src_uri not in _state["pages"]]
-    _state["history"].start(str(nav), sources, untitled, _state["built"].site_view)
+    _state["history"].start(str(nav), sources, untitled, _state["built"].site_views)
     return nav
 
 
@@ -98,7 +98,8 @@ def on_page_context(context, page, config, nav):
     planned = _state["pages"].get(page.file.src_uri)
     context["policypress"] = planned.view if planned else None
     context["policypress_body"] = views.Body.of(page.content or "") if planned else None
-    context["policypress_site"] = _state["built"].site_view
+    lang = planned.view.lang if planned else _state["settings"].language
+    context.update(_language(lang, config), policypress_site=_state["built"].site_view(lang))
     # The engine decides each page's canonical address and noindex; Material and main.html lay them out.
     hints = views.search_hints(_state["urls"].base_path + page.url, _state["urls"], _state["settings"])
     page.canonical_url, context["policypress_search"] = hints.canonical_url, hints
@@ -122,12 +123,22 @@ def on_post_build(config):
 
 
 def on_template_context(context, template_name, config):
-    # Pages without a Markdown source (404.html) show the banner and feed links too.
-    context["policypress_site"] = _state["built"].site_view
+    # Pages without a Markdown source (404.html) show the banner and feed links too, in the site's language.
+    if "policypress_words" not in context:
+        context.update(_language(_state["settings"].language, config), policypress_site=_state["built"].site_view())
     if template_name == "sitemap.xml":  # the engine orders the sitemap and gives each page its priority
         pages = [(_state["urls"].base_path + f.page.url, f.page.update_date) for f in context["pages"] if f.page]
         context["policypress_sitemap"] = views.sitemap(pages, _state["urls"], _state["settings"])
     return context
+
+
+def _language(lang: str, config) -> dict:
+    """A page's language for the templates: policypress's words in it, the code ``<html lang>`` declares
+    (``theme/partials/language.html``), and Material's catalog for it, or the site's when Material has none."""
+    material = f"partials/languages/{lang}.html"
+    has_catalog = any((Path(folder) / material).is_file() for folder in config.theme.dirs)
+    return {"policypress_words": words.of(lang), "policypress_language": lang,
+            "policypress_theme_language": lang if has_catalog else config.theme.language}
 
 
 def _settings(config) -> site_settings.Settings:
@@ -211,6 +222,9 @@ def _file_for(page, files: Files, config) -> File:
     front_matter = {"title": page.title}
     if not page.searchable:
         front_matter["search"] = {"exclude": True}
+    if page.view.lang != _state["settings"].language:
+        # The site's navigation is in its own language; a translation's pages link their own pages instead.
+        front_matter["hide"] = ["navigation"]
     # JSON is YAML, and far quicker to write for hundreds of pages.
     content = f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n\n{page.markdown}"
     if page.replaces:

@@ -2,7 +2,8 @@
 
 It says what the banner says (``notices.wording``: one wording for every notice of a change), then what
 changes in the summary's words, the effective date, and the addresses to read the text and the redline,
-absolute so that they work outside the site. Editor text is escaped for HTML and Markdown.
+absolute so that they work outside the site; all in the document's language. Editor text is escaped for
+HTML and Markdown.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import notices, review
-from .dates import long_date
+from . import notices, review, views
 from .document import Document
 from .errors import PolicyError
 from .timeline import Status
@@ -28,6 +28,8 @@ class NoticeText:
     what_label: str
     """"What changes" while the change is ahead, "What changed" once it has taken effect."""
     summary: str
+    effective_label: str
+    """"Effective date", in the document's language."""
     effective: str
     """The effective date in words, with the version number."""
     links: tuple[notices.Link, ...]
@@ -62,23 +64,25 @@ def _name_one(choices: list[Version], document: Document) -> str:
 
 def notice_text(document: Document, version: Version, urls: Urls) -> NoticeText:
     """The notice of ``version`` as it stands on the document's day."""
+    w = views.words_for(document)
     wording = notices.wording(document, version, urls)
     ahead = document.status(version) is Status.UPCOMING
-    permanent = (notices.Link(f"Version {version.number}, at its permanent address",
+    permanent = (notices.Link(w("notice_permanent", number=version.number),
                               urls.version(document.slug, version.number)),
-                 notices.Link(f"Every version of the {document.title}", urls.archive(document.slug)))
+                 notices.Link(w("every_version_of", title=document.title), urls.archive(document.slug)))
     return NoticeText(
         headline=wording.sentence,
-        what_label="What changes" if ahead else "What changed",
+        what_label=w("notice_what_changes" if ahead else "notice_what_changed"),
         summary=version.summary,
-        effective=f"{long_date(version.effective)} (version {version.number})",
+        effective_label=w("notice_effective_date"),
+        effective=w("notice_effective", date=w.date(version.effective), number=version.number),
         links=tuple(notices.Link(link.label, urls.absolute(link.url)) for link in (*wording.links, *permanent)),
     )
 
 
 def as_text(notice: NoticeText) -> str:
     lines = [f"{notice.headline}.", "", f"{notice.what_label}: {notice.summary}", "",
-             f"Effective date: {notice.effective}", ""]
+             f"{notice.effective_label}: {notice.effective}", ""]
     lines += [f"{link.label}: {link.url}" for link in notice.links]
     return "\n".join(lines) + "\n"
 
@@ -86,7 +90,7 @@ def as_text(notice: NoticeText) -> str:
 def as_markdown(notice: NoticeText) -> str:
     lines = [f"**{review.escape(notice.headline)}.**", "",
              f"{notice.what_label}: {review.escape(notice.summary)}", "",
-             f"Effective date: {review.escape(notice.effective)}", ""]
+             f"{review.escape(notice.effective_label)}: {review.escape(notice.effective)}", ""]
     lines += [f"- [{review.escape(link.label)}](<{link.url}>)" for link in notice.links]
     return "\n".join(lines) + "\n"
 
@@ -97,7 +101,7 @@ def as_html(notice: NoticeText) -> str:
 
     lines = [f"<p><strong>{e(notice.headline)}.</strong></p>",
              f"<p>{e(notice.what_label)}: {e(notice.summary)}</p>",
-             f"<p>Effective date: {e(notice.effective)}</p>",
+             f"<p>{e(notice.effective_label)}: {e(notice.effective)}</p>",
              "<ul>",
              *(f'  <li><a href="{e(link.url)}">{e(link.label)}</a></li>' for link in notice.links),
              "</ul>"]

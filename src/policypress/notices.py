@@ -5,7 +5,8 @@ effect later, or that took effect less than ``banner_days`` ago. The build shows
 running on its "today"; each notice also carries its dates, so ``theme/assets/javascripts/banner.js`` can switch its
 wording on the effective date and hide it after its last day on a site nobody rebuilt.
 
-Everything here is plain text: templates, the XML writer and ``json`` escape it.
+Everything here is plain text, in each document's language (``views.words_for``): templates, the XML
+writer and ``json`` escape it. What the check tells editors stays in English.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import imported, views
-from .dates import long_date
 from .document import Document
 from .errors import Finding
 from .settings import Settings
@@ -62,14 +62,23 @@ class Banner:
     notices: tuple[Notice, ...]
 
 
-def banner(documents: tuple[Document, ...], urls: Urls, banner_days: int) -> Banner | None:
-    """The banner on the documents' day, or None when no notice is running."""
+def banner(documents: tuple[Document, ...], urls: Urls, banner_days: int,
+           untranslated: tuple[tuple[Document, Document], ...] = ()) -> Banner | None:
+    """The banner on the documents' day, or None when no notice is running. ``untranslated`` pairs a
+    translation with its original: the original's changes the translation does not have yet are announced
+    too, in the translation's words, leading to the original's text (its readers are bound by it)."""
     notices = [_notice(document, version, urls, banner_days) for document in documents
                for version in document.timeline.announced(document.today, banner_days)]
+    for translation, original in untranslated:
+        rendered = translation.versions[-1].translates
+        notices += [_notice(original, version, urls, banner_days, translation)
+                    for version in original.timeline.announced(original.today, banner_days)
+                    if version.landed_on > rendered]
     return Banner(tuple(notices)) if notices else None
 
 
-def _notice(document: Document, version: Version, urls: Urls, banner_days: int) -> Notice:
+def _notice(document: Document, version: Version, urls: Urls, banner_days: int,
+            reader: Document | None = None) -> Notice:
     last_day = version.effective + timedelta(days=banner_days - 1)
     upcoming = document.status(version) is Status.UPCOMING
     return Notice(
@@ -77,37 +86,45 @@ def _notice(document: Document, version: Version, urls: Urls, banner_days: int) 
         start=version.number,
         end=last_day.isoformat(),
         effective=version.effective.isoformat(),
-        wording=wording(document, version, urls),
-        once_effective=_in_force(document, version, urls) if upcoming else None,
+        wording=wording(document, version, urls, reader),
+        once_effective=_in_force(document, version, urls, reader) if upcoming else None,
     )
 
 
-def wording(document: Document, version: Version, urls: Urls) -> Wording:
+def wording(document: Document, version: Version, urls: Urls, reader: Document | None = None) -> Wording:
     """How the banner announces ``version`` on the document's day: the words every notice of it uses (the
-    banner, and the text ``policypress notice`` writes for email)."""
+    banner, and the text ``policypress notice`` writes for email). With ``reader``, a translation of the
+    document, in its language and under its title, saying which language the linked text is in."""
     if document.status(version) is Status.UPCOMING:
-        return _upcoming(document, version, urls)
-    return _in_force(document, version, urls)
+        return _upcoming(document, version, urls, reader)
+    return _in_force(document, version, urls, reader)
 
 
-def _upcoming(document: Document, version: Version, urls: Urls) -> Wording:
+def _upcoming(document: Document, version: Version, urls: Urls, reader: Document | None) -> Wording:
     # /S/upcoming/ shows the newest text, which includes every change still pending; what changes
     # is the text in force the day before the effective date against the text in force on it.
     line = document.timeline
     before, after = line.in_force(version.effective - timedelta(days=1)), line.in_force(version.effective)
+    w = views.words_for(reader or document)
     return Wording(
-        f"Changes to our {document.title} take effect on {long_date(version.effective)}",
-        (Link("Read the upcoming version", urls.upcoming(document.slug)),
-         Link("See what changes", views.redline_url(document, before, after, urls))),
+        _sentence(w, "banner_upcoming", document, version, reader),
+        (Link(w("banner_read_upcoming"), urls.upcoming(document.slug)),
+         Link(w("banner_see_what_changes"), views.redline_url(document, before, after, urls))),
     )
 
 
-def _in_force(document: Document, version: Version, urls: Urls) -> Wording:
-    what_changed = (Link("Read what changed", urls.changes(document.slug, version.number)),)
-    if not version.takes_effect_later:
-        return Wording(f"We updated our {document.title} on {long_date(version.effective)}", what_changed)
-    return Wording(f"Changes to our {document.title} took effect on {long_date(version.effective)}",
-                   what_changed)
+def _in_force(document: Document, version: Version, urls: Urls, reader: Document | None = None) -> Wording:
+    w = views.words_for(reader or document)
+    what_changed = (Link(w("banner_read_what_changed"), urls.changes(document.slug, version.number)),)
+    key = "banner_took_effect" if version.takes_effect_later else "banner_updated"
+    return Wording(_sentence(w, key, document, version, reader), what_changed)
+
+
+def _sentence(w, key: str, document: Document, version: Version, reader: Document | None) -> str:
+    sentence = w(key, title=(reader or document).title, date=w.date(version.effective))
+    if reader is None:
+        return sentence
+    return w("banner_in_original", sentence=sentence, language=w.language(document.spec.lang))
 
 
 def notice_period_findings(documents: tuple[Document, ...], settings: Settings) -> tuple[Finding, ...]:

@@ -12,6 +12,7 @@ from .render import RenderVersion
 from .urls import Urls
 from .version import Version
 from .views import (
+    OtherLanguages,
     PageView,
     VersionView,
     applied,
@@ -21,6 +22,7 @@ from .views import (
     redline_url,
     status_line,
     version_years,
+    words_for,
 )
 
 
@@ -47,10 +49,12 @@ class SitePage:
 
 
 def document_pages(document: Document, urls: Urls, rendered: RenderVersion,
-                   views: dict[Version, VersionView]) -> list[SitePage]:
+                   views: dict[Version, VersionView], others: OtherLanguages | None = None) -> list[SitePage]:
     """The current text, the upcoming text, the archive list and every archived version, each version
-    shown as ``views`` has it (``views.version_views``)."""
-    slug, title = document.slug, document.title
+    shown as ``views`` has it (``views.version_views``) and linked to the document's other languages as
+    ``others`` has them (``views.other_languages``)."""
+    others = others or OtherLanguages((document,), document.spec.lang, urls)
+    slug, title, w = document.slug, document.title, words_for(document)
     base = page_base(document, urls)
     current, upcoming = document.current, document.upcoming
     upcoming_view = views[upcoming] if upcoming else None
@@ -70,37 +74,41 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion,
                 main_kind, version=views[main], upcoming=upcoming_view, is_current=current is not None,
                 applied=applied(document, main), status_line=status_line(document, main, urls),
                 print_header=print_header(document, main, urls),
-                what_changes_url=None if current else redline_url(document, None, main, urls), **base),
+                what_changes_url=None if current else redline_url(document, None, main, urls),
+                **others.fields(document, main_kind, main), **base),
             replaces=document.spec.source,
         ),
         SitePage(
-            urls.site_file(urls.archive(slug)), f"{title}: all versions", "",
+            urls.site_file(urls.archive(slug)), w("archive_title", title=title), "",
             PageView("archive", versions=tuple(views[v] for v in document.newest_first()),
                      years=version_years(document, views), upcoming=upcoming_view,
                      status_line=status_line(document, current, urls),
-                     print_header=print_header(document, None, urls), feed_url=urls.feed(slug), **base),
+                     print_header=print_header(document, None, urls), feed_url=urls.feed(slug),
+                     **others.fields(document, "archive", None), **base),
         ),
     ]
     if upcoming:
         shown = draft or upcoming
         pages.append(SitePage(
-            urls.site_file(urls.upcoming(slug)), f"{title}: upcoming version", "",
+            urls.site_file(urls.upcoming(slug)), w("upcoming_title", title=title), "",
             preview or PageView("upcoming", version=upcoming_view, previous=views[current] if current else None,
                                    applied=applied(document, upcoming),
                                    status_line=status_line(document, upcoming, urls),
                                    print_header=print_header(document, upcoming, urls),
-                                   what_changes_url=redline_url(document, current, upcoming, urls), **base),
+                                   what_changes_url=redline_url(document, current, upcoming, urls),
+                                   **others.fields(document, "upcoming", upcoming), **base),
             searchable=False, html=rendered(shown).html, toc=rendered(shown).toc,
         ))
     for version in document.versions:
         pages.append(SitePage(
             urls.site_file(urls.version(slug, version.number)),
-            f"{title}, version {version.number}",
+            w("version_title", title=title, number=version.number),
             "",
             PageView("archived", version=views[version], upcoming=upcoming_view,
                      applied=applied(document, version), is_current=version is current,
                      status_line=status_line(document, version, urls),
-                     print_header=print_header(document, version, urls), **base),
+                     print_header=print_header(document, version, urls),
+                     **others.fields(document, "archived", version), **base),
             searchable=False, html=rendered(version).html, toc=rendered(version).toc,
         ))
     return pages

@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 CACHE_FOLDER = ".policypress-cache"
-RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "babel")
 _FORMAT = b"policypress-rendered-1\n"
 _WAITING_PAGES = 4
 
@@ -64,14 +64,16 @@ def files_fingerprint(folders: Iterable[Path], pattern: str = "*") -> str:
 
 
 def engine_fingerprint(packages: Iterable[str] = RENDERING_PACKAGES) -> str:
-    """This engine's own sources and the versions of the packages that render pages."""
+    """This engine's own sources and catalogs of words, and the versions of the packages that render pages
+    (Babel's dates and plural rules among them)."""
     versions = []
     for package in packages:
         try:
             versions.append((package, metadata.version(package)))
         except metadata.PackageNotFoundError:
             versions.append((package, None))
-    return fingerprint(files_fingerprint([Path(__file__).parent], "*.py"), versions)
+    here = Path(__file__).parent
+    return fingerprint(files_fingerprint([here], "*.py"), files_fingerprint([here / "words"], "*.yml"), versions)
 
 
 class RenderedHistory:

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from . import urls
 from .document import DocumentSpec
 from .errors import PolicyError
 
@@ -21,9 +22,13 @@ CONFIG_NAME = "mkdocs.yml"
 """The configuration file's usual name; messages name the file a site really uses."""
 TODAY_VARIABLE = "POLICYPRESS_TODAY"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today", "accepted", "archive_noindex"}
+_KEYS = {"timezone", "documents", "banner_days", "notice_period_days", "gpc", "today", "accepted", "archive_noindex",
+         "language", "binding_language", "translation_grace_days"}
 _ACCEPTED_KEYS = ("rule", "text", "reason")
-_DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile", "material_sections"}
+_DOCUMENT_KEYS = {"source", "slug", "title", "previous_paths", "profile", "material_sections", "translations"}
+_TRANSLATION_KEYS = {"lang", "source", "title", "previous_paths"}
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+"""A BCP 47 language tag as pages declare it: es, zh-Hant, pt-BR."""
 _HEADING_ID = re.compile(r"[\w-]+")
 """What a heading id is made of (the toc extension's slugs, and ids written with {#id})."""
 RESERVED_SLUGS = {"assets", "search", "stylesheets", "javascripts", "404"}
@@ -78,10 +83,30 @@ class Settings:
     """Check findings the organization keeps on purpose, each with its reason."""
     archive_noindex: bool = False
     """Ask search engines not to index archived versions (``<meta name="robots" content="noindex">``)."""
+    language: str = "en"
+    """The language the documents are written in; each translation is in its own (``DocumentSpec.lang``)."""
+    binding_language: str = "en"
+    """The language whose text is the legally binding one; a page in any other says so and links to it."""
+    translation_grace_days: int = 0
+    """Days a translation may still lag once a material change of its original is in force, before
+    ``policypress check`` fails."""
     site_url: str = field(kw_only=True)
     """The published site's permanent address (mkdocs.yml's site_url), e.g. https://privacy.example.org/."""
     config_file: Path = field(kw_only=True)
     """The configuration file these settings were read from (mkdocs.yml, or the one named with -f)."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language the site publishes in, the documents' own first."""
+        return tuple(dict.fromkeys((self.language, *(spec.lang for spec in self.documents))))
+
+    def original(self, spec: DocumentSpec) -> DocumentSpec:
+        """The document ``spec`` translates; the document itself when it is no translation."""
+        return next(s for s in self.documents if s.slug == spec.document_slug)
+
+    def translations(self, spec: DocumentSpec) -> tuple[DocumentSpec, ...]:
+        """Every translation of the document ``spec`` (or of the document it translates), in declared order."""
+        return tuple(s for s in self.documents if s.translation_of == spec.document_slug)
 
     @property
     def versions_dir(self) -> Path:
@@ -121,7 +146,17 @@ def _load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -
     documents = raw.get("documents")
     if not isinstance(documents, list) or not documents:
         raise _error("documents", "must list at least one document", "see README.md, 'Configuration'.")
-    specs = tuple(_document(entry, i, docs_dir) for i, entry in enumerate(documents))
+    language = _language("language", raw.get("language", "en"))
+    specs = tuple(spec for i, entry in enumerate(documents) for spec in _document(entry, i, docs_dir, language))
+    binding = _language("binding_language", raw.get("binding_language", language))
+    languages = {language, *(spec.lang for spec in specs)}
+    if binding not in languages:
+        raise _error("binding_language", f"is {binding!r}, a language no document is published in",
+                     f"use one of {sorted(languages)}: the language of the text that binds the organization.")
+    for i, spec in enumerate(s for s in specs if not s.is_translation):
+        if spec.slug in languages:
+            raise _error(f"documents[{i}].slug", f"is {spec.slug!r}, the address prefix of the site's pages in that "
+                         f"language (/{spec.slug}/…)", "choose another slug for the document.")
     _each_file_declared_once(specs)
     _each_slug_used_once(specs)
     _addresses_free(specs, docs_dir)
@@ -136,6 +171,9 @@ def _load(raw: object, *, config_file: Path, docs_dir: Path, site_url: object) -
         today=_today(raw.get("today")),
         accepted=_accepted(raw.get("accepted", [])),
         archive_noindex=_flag(raw, "archive_noindex"),
+        language=language,
+        binding_language=binding,
+        translation_grace_days=_days(raw, "translation_grace_days", 0),
         site_url=_site_url(site_url),
         config_file=config_file.resolve(),
     )
@@ -157,7 +195,8 @@ def _zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones() | {"UTC"})
 
 
-def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
+def _document(entry: object, index: int, docs_dir: Path, language: str) -> tuple[DocumentSpec, ...]:
+    """The document declared at ``documents[index]``, followed by its translations."""
     key = f"documents[{index}]"
     if not isinstance(entry, dict):
         raise _error(key, "must be a set of keys (source, slug, title)", "see README.md.")
@@ -194,8 +233,62 @@ def _document(entry: object, index: int, docs_dir: Path) -> DocumentSpec:
 
     if profile is not None and profile not in PROFILES:
         raise _error(f"{key}.profile", f"is {profile!r}", f"use one of {sorted(PROFILES)} or leave it out.")
-    return DocumentSpec(source, slug, title.strip(), previous_paths, profile,
-                        _material_sections(f"{key}.material_sections", entry.get("material_sections")))
+    spec = DocumentSpec(source, slug, title.strip(), previous_paths, profile,
+                        _material_sections(f"{key}.material_sections", entry.get("material_sections")), language)
+    translations = entry.get("translations", [])
+    if not isinstance(translations, list):
+        raise _error(f"{key}.translations", f"is {translations!r}, but it must be a list of translations",
+                     "e.g. [{lang: es, title: Declaración de privacidad}].")
+    declared = [_translation(spec, item, f"{key}.translations[{j}]", docs_dir)
+                for j, item in enumerate(translations)]
+    for j, translation in enumerate(declared):
+        if translation.lang in [t.lang for t in declared[:j]]:
+            raise _error(f"{key}.translations[{j}].lang", f"is {translation.lang!r}, which an earlier translation "
+                         "of this document already has", "give each language one translation.")
+    return (spec, *declared)
+
+
+def _translation(original: DocumentSpec, entry: object, key: str, docs_dir: Path) -> DocumentSpec:
+    """A translation of ``original``: a Markdown file of its own, published under /<lang>/<slug>/."""
+    example = "e.g. {lang: es, title: Declaración de privacidad}"
+    if not isinstance(entry, dict):
+        raise _error(key, f"is {entry!r}, but it must be a set of keys (lang, title)", example + ".")
+    unknown = sorted(set(entry) - _TRANSLATION_KEYS)
+    if unknown:
+        raise _error(f"{key}.{unknown[0]}", "is not a translation setting", f"use {sorted(_TRANSLATION_KEYS)}.")
+    lang = _language(f"{key}.lang", entry.get("lang"))
+    if lang == original.lang:
+        raise _error(f"{key}.lang", f"is {lang!r}, the language the documents are written in",
+                     "a translation is in another language: give its own code, e.g. es.")
+    stem = original.source[: -len(".md")]
+    source = _docs_path(f"{key}.source", entry.get("source", f"{stem}.{lang}.md"))
+    if not (docs_dir / source).is_file():
+        raise _error(f"{key}.source" if "source" in entry else f"{key}.lang",
+                     f"names the translation {source!r}, but there is no such file under {docs_dir.name}/",
+                     f"put the {lang} translation in {docs_dir.name}/{stem}.{lang}.md (the original's name with "
+                     f".{lang} before .md), or give its path with 'source:'.")
+    title = entry.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise _error(f"{key}.title", "is missing", "give the document's name in the translation's language, "
+                     "e.g. Declaración de privacidad.")
+    previous = entry.get("previous_paths", [])
+    if not isinstance(previous, list):
+        raise _error(f"{key}.previous_paths", "must be a list of paths", f"e.g. [{stem}-{lang}.md].")
+    previous_paths = tuple(_docs_path(f"{key}.previous_paths[{j}]", path) for j, path in enumerate(previous))
+    return DocumentSpec(source, urls.in_language(lang, original.slug), title.strip(), previous_paths, original.profile,
+                        original.material_sections, lang, original.slug)
+
+
+def _language(key: str, value: object) -> str:
+    from . import words  # the languages policypress speaks are its catalogs
+
+    fix = (f"use a language code policypress has words for ({', '.join(words.languages())}), "
+           "or add the language's catalog (README, 'Adding a language').")
+    if not isinstance(value, str) or not _LANG.fullmatch(value):
+        raise _error(key, "is missing" if value is None else f"is {value!r}, which is not a language code", fix)
+    if not words.knows(value):
+        raise _error(key, f"is {value!r}, a language policypress has no words for", fix)
+    return value
 
 
 def _material_sections(key: str, value: object) -> tuple[str, ...] | None:

@@ -11,13 +11,27 @@ import gc
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import git
 
-from . import changes, check, feeds, history, notices, pages, redline, render, version_list, versioning, views
+from . import (
+    changes,
+    check,
+    feeds,
+    history,
+    notices,
+    pages,
+    redline,
+    render,
+    translations,
+    version_list,
+    versioning,
+    views,
+    words,
+)
 from .errors import Finding
 from .memo import KeptFromLast
 from .render import Rendered, Renderer, RenderVersion
@@ -46,12 +60,19 @@ class Built:
     """Generated non-page files by site path, e.g. ``versions.json``, and their content."""
     findings: tuple[Finding, ...]
     unpublished: tuple[str, ...] = ()
-    site_view: SiteView = SiteView()
+    site_views: dict[str, SiteView] = field(default_factory=dict)
+    """What every page shows, by the page's language: its banner, feeds and documents are in it."""
     source_date_epoch: int | None = None
     """When HEAD was committed: the build date a generator stamps into sitemaps, taken from Git so
     that the same commit always builds the same bytes. None in a repository with no commits."""
     written: tuple[str, ...] = ()
     """Generated files, by site path, already written into the site folder as they were made."""
+    language: str = "en"
+    """The site's own language: that of every page that is no translation."""
+
+    def site_view(self, lang: str | None = None) -> SiteView:
+        """What a page in ``lang`` (the site's language by default) shows on every page."""
+        return self.site_views.get(lang or self.language, SiteView())
 
 
 class Output:
@@ -133,8 +154,11 @@ class BuildCache:
             return found
 
         def between(old: Version, new: Version) -> tuple[str, views.RedlineView]:
-            result = stored.redline(old, new, lambda: redline.compare(parsed(old), parsed(new)))
-            return result.html, views.redline_view(result)
+            # In the document's language: the redline's screen-reader labels and its summary.
+            said = words.of(next(spec.lang for spec in settings.documents if spec.slug == new.slug))
+            labels = redline.Labels.of(said)
+            result = stored.redline(old, new, labels, lambda: redline.compare(parsed(old), parsed(new), labels))
+            return result.html, views.redline_view(result, said)
 
         def data(version: Version) -> str:
             text_url = urls.version(version.slug, version.number)
@@ -165,8 +189,10 @@ class _Stored:
                          lambda done: json.dumps([done.html, done.toc], ensure_ascii=False),
                          lambda kept: Rendered(*json.loads(kept)))
 
-    def redline(self, old: Version, new: Version, compute: Callable[[], redline.Redline]) -> redline.Redline:
-        return self._get("redline", (old.text, new.text), compute,
+    def redline(self, old: Version, new: Version, labels: redline.Labels,
+                compute: Callable[[], redline.Redline]) -> redline.Redline:
+        # By its labels too: the same two texts redlined for a page in another language differ in them.
+        return self._get("redline", (old.text, new.text, astuple(labels)), compute,
                          lambda done: json.dumps([done.html, [list(astuple(c)) for c in done.changes]],
                                                  ensure_ascii=False),
                          lambda kept: _stored_redline(*json.loads(kept)))
@@ -218,24 +244,32 @@ def plan(record: versioning.Record, urls: Urls, rendered: RenderVersion, compute
                version_list.versions_json(record.documents, urls, settings.timezone.key))
     for document in record.documents:
         shown = views.version_views(document, urls)
-        site_pages += pages.document_pages(document, urls, rendered, shown)
+        others = views.other_languages(document, record.documents, urls, settings.binding_language)
+        site_pages += pages.document_pages(document, urls, rendered, shown, others)
         # The exact text of every version, so anyone can check its published sha256
         for v in document.versions:
             output.add(urls.site_file(urls.exact_text(document.slug, v.number)), v.body)
-        site_pages += changes.changes_pages(document, urls, computed, shown, output.add)
-    # Change notices: feeds of every version, the banner, and the notice-period check
-    for path, feed in feeds.atom_feeds(record.documents, urls, settings.timezone, site_name).items():
-        output.add(path, feed)
+        site_pages += changes.changes_pages(document, urls, computed, shown, output.add, others)
+    # Change notices, in each language: feeds of every version, the banner; and the notice-period check
+    site_views = {}
+    for lang in settings.languages:
+        in_language = tuple(d for d in record.documents if d.spec.lang == lang)
+        home = None if lang == settings.language else lang
+        for path, feed in feeds.atom_feeds(in_language, urls, settings.timezone, site_name, home).items():
+            output.add(path, feed)
+        untranslated = tuple((d, translations.original_of(d, record.documents)) for d in in_language
+                             if d.spec.is_translation)
+        site_views[lang] = SiteView(
+            notices.banner(in_language, urls, settings.banner_days, untranslated),
+            feeds.feed_links(in_language, urls, site_name, home),
+            tuple(views.Link(d.title, urls.archive(d.slug)) for d in in_language))
     if settings.gpc:
         output.add(urls.site_file(urls.gpc()), notices.gpc_json(record.documents[0]))
-    site_view = SiteView(notices.banner(record.documents, urls, settings.banner_days),
-                         feeds.feed_links(record.documents, urls, site_name),
-                         tuple(views.Link(d.title, urls.archive(d.slug)) for d in record.documents))
     # What the build reports, and a strict build fails on: unclassified changes, missed notice, placeholders
     findings = (*record.findings, *notices.notice_period_findings(record.documents, settings),
                 *check.placeholders(settings, record))
-    return Built(site_pages, output.files, findings, record.unpublished, site_view, record.head_time,
-                 tuple(output.written))
+    return Built(site_pages, output.files, findings, record.unpublished, site_views, record.head_time,
+                 tuple(output.written), settings.language)
 
 
 def _repository_state(settings: Settings) -> tuple:

@@ -106,6 +106,7 @@ def resolve(landed: Sequence[Landed], title: str) -> Timeline:
             item.slug, item.landed_on, effective_dates[index], until, item.note.material, item.note.summary,
             item.body, item.text, item.origin, item.commit, item.corrected, item.note.immediate,
             item.notice_waived, front_matter=item.front_matter, editorial_reason=item.note.editorial_reason,
+            translates=item.translates,
         ))
     return Timeline(tuple(versions))
 

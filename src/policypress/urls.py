@@ -21,6 +21,12 @@ def directory_url(base_path: str, source: str) -> str:
     return base_path + stem
 
 
+def in_language(lang: str, slug: str) -> str:
+    """A translation's slug: its original's under the language's prefix (``es/privacy-statement``), so
+    that every address of a translation is its original's with ``/<lang>/`` in front."""
+    return f"{lang}/{slug}"
+
+
 @dataclass(frozen=True)
 class Urls:
     """Site paths, all starting with the site's base path (``/`` unless deployed in a subfolder)."""
@@ -69,8 +75,12 @@ class Urls:
         """The compare view with two versions chosen."""
         return f"{self.compare(slug)}?from={old}&to={new}"
 
-    def feed(self, slug: str | None = None) -> str:
-        return f"{self.base_path}{slug}/feed.xml" if slug else f"{self.base_path}feed.xml"
+    def feed(self, slug: str | None = None, *, lang: str | None = None) -> str:
+        """A document's feed, or the feed of every document: in the site's language, or in ``lang`` (a
+        translation's, under the prefix ``/<lang>/`` its documents' addresses have)."""
+        if slug:
+            return f"{self.base_path}{slug}/feed.xml"
+        return f"{self.base_path}{in_language(lang, 'feed.xml') if lang else 'feed.xml'}"
 
     def version_list(self) -> str:
         return f"{self.base_path}versions.json"

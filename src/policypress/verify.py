@@ -19,8 +19,8 @@ import json
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from hashlib import sha256
 from pathlib import Path
@@ -135,8 +135,8 @@ def read_published(location: str) -> PublishedRecord | None:
     as_of = listing.get("as_of")
     if as_of is not None and not _is_date(as_of):
         raise _malformed(location, f"'as_of' is {_shown(as_of)}, not a date (YYYY-MM-DD)")
-    documents = tuple(_published_document(entry, f"documents[{index}]", location)
-                      for index, entry in enumerate(listing["documents"]))
+    documents = tuple(document for index, entry in enumerate(listing["documents"])
+                      for document in _published_documents(entry, f"documents[{index}]", location))
     return PublishedRecord(location, timezone, documents, as_of)
 
 
@@ -163,6 +163,21 @@ def _fetch_bytes(location: str) -> bytes | None:
         raise _unreadable(location, f"the server answered {error.code} {error.reason}") from None
     except OSError as error:
         raise _unreadable(location, str(error)) from None
+
+
+def _published_documents(entry: object, at: str, location: str) -> Iterator[PublishedDocument]:
+    """A document entry, then each translation listed in it (by its own slug, ``<lang>/<slug>``)."""
+    original = _published_document(entry, at, location)
+    yield original
+    translations = entry.get("translations") or []
+    if not isinstance(translations, list):
+        raise _malformed(location, f"{at}.translations is {_shown(translations)}, not a list of translations")
+    for index, translation in enumerate(translations):
+        where = f"{at}.translations[{index}]"
+        listed = _published_document(translation, where, location)
+        lang = _field(translation, "lang", where, location, lambda v: isinstance(v, str) and bool(v),
+                      "not a language code")
+        yield replace(listed, slug=f"{lang}/{original.slug}")
 
 
 def _published_document(entry: object, at: str, location: str) -> PublishedDocument:

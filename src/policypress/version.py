@@ -70,6 +70,8 @@ class Landed:
     notice_waived: str | None = None
     """Why a published material version took effect without the usual notice (a correction file)."""
     front_matter: dict = field(default_factory=dict, compare=False, hash=False)
+    translates: date | None = None
+    """For a translation: the version of its original this text renders (front matter ``translates:``)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class Version:
     front_matter: dict = field(default_factory=dict, compare=False, hash=False)
     editorial_reason: str | None = None
     """Why an editorial version that edits a section listed in ``material_sections`` alters no meaning."""
+    translates: date | None = None
+    """For a translation: the version of its original this text renders."""
 
     @property
     def number(self) -> str:

@@ -1,4 +1,9 @@
-"""versions.json: the machine-readable list of every document's versions (a public contract)."""
+"""versions.json: the machine-readable list of every document's versions (a public contract).
+
+Each document lists its translations inside its own entry, so a reader that knows only the
+documents' slugs finds them where it always has; a translation's versions each say which version
+of the original they render (``translates``).
+"""
 
 from __future__ import annotations
 
@@ -13,14 +18,20 @@ def versions_json(documents: tuple[Document, ...], urls: Urls, timezone: str) ->
     a version whose date moved because the zone changed; ``as_of`` is the build's day, which decides
     ``current`` and ``upcoming``, and before which no version can appear later."""
     as_of = documents[0].today.isoformat()
-    listing = {"timezone": timezone, "as_of": as_of, "documents": [_document(d, urls) for d in documents]}
+    originals = [d for d in documents if not d.spec.is_translation]
+    listing = {"timezone": timezone, "as_of": as_of, "documents": [
+        {**_document(d, urls), "translations": [_document(t, urls) for t in documents
+                                                 if t.spec.translation_of == d.slug]}
+        for d in originals
+    ]}
     # Sorted keys and fixed separators keep the file byte-identical between builds.
     return json.dumps(listing, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _document(document: Document, urls: Urls) -> dict:
-    return {
-        "slug": document.slug,
+    entry = {
+        "slug": document.spec.document_slug,
+        "lang": document.spec.lang,
         "title": document.title,
         "url": urls.absolute(urls.current(document.slug)),
         "current": document.current.number if document.current else None,
@@ -41,7 +52,9 @@ def _document(document: Document, urls: Urls) -> dict:
                 "source_url": urls.absolute(urls.exact_text(document.slug, v.number)),
                 "source": v.origin.value,
                 "commit": v.commit,
+                **({"translates": v.translates.isoformat()} if document.spec.is_translation else {}),
             }
             for v in document.newest_first()
         ],
     }
+    return entry

@@ -54,10 +54,44 @@ def read_record(settings: Settings, *, now: datetime | None = None, with_drafts:
         shown = draft if with_drafts else None
         documents.append(Document(spec, document_timeline, settings.day_today(), shown and shown.text,
                                   _as_if_landed_today(settings, landed, shown, spec)))
+    _check_translations(settings, documents)
     unpublished += imported.uncommitted(settings.root, history)
     head = history.head
     head_time = history.committed_time(head) if head else None
     return Record(tuple(documents), tuple(findings), head, head_time, tuple(unpublished))
+
+
+def _check_translations(settings: Settings, documents: list[Document]) -> None:
+    """Every version of a translation names a version of its original that had landed by then."""
+    by_slug = {document.slug: document for document in documents}
+    for document in documents:
+        original = by_slug.get(document.spec.translation_of)
+        if original is None:  # no translation, or read without its original (a command about it alone)
+            continue
+        numbers = [version.number for version in original.versions]
+        for version in document.versions:
+            where = imported.written_in(version, settings.source_path(document.spec))
+            if version.commit:
+                where += f" (commit {version.commit[:12]}, version {version.number})"
+            correction = imported.correction_file(document.slug, version.number)
+            published = (f"If version {version.number} is already published, add {correction} with 'translates: "
+                         f"<version date>' instead.")
+            said = version.translates and version.translates.isoformat()
+            if said is None:
+                problem = f"it does not say which version of the {original.title} it translates"
+            elif said not in numbers:
+                problem = f"it says 'translates: {said}', but the {original.title} has no version of that date"
+            elif version.translates > version.landed_on:
+                problem = (f"it says 'translates: {said}', a version of the {original.title} that landed after this "
+                           f"translation did ({version.number})")
+            else:
+                continue
+            raise PolicyError(
+                f"this is the {document.spec.lang} translation of the {original.title}, but {problem}.",
+                where=where,
+                fix=f"add 'translates: YYYY-MM-DD' to its front matter, the version date of the text you translated "
+                f"(one of {', '.join(n for n in numbers if n <= version.number)}). {published}",
+            )
 
 
 def _docs_folder(settings: Settings, history: History) -> str:
@@ -216,7 +250,7 @@ class _Reader:
         note = fold(notes)
         version = Landed(
             self.spec.slug, landed_on, note, final.body, final.text, Origin.GIT, timing.at("revision.effective"),
-            day[-1].commit, front_matter=final.front_matter,
+            day[-1].commit, front_matter=final.front_matter, translates=self._translates(final),
         )
         return version, findings
 
@@ -237,7 +271,11 @@ class _Reader:
         note = frontmatter.change_note(parsed)
         return Landed(self.spec.slug, text.landed_on, note, parsed.body, parsed.text,
                       Origin.GIT if commit else Origin.IMPORTED, parsed.at("revision.effective"), commit,
-                      front_matter=parsed.front_matter)
+                      front_matter=parsed.front_matter, translates=self._translates(parsed))
+
+    def _translates(self, parsed: frontmatter.Parsed):
+        # Only a translation says which version of its original it renders (checked by _check_translations).
+        return frontmatter.translates(parsed) if self.spec.is_translation else None
 
     def _check_texts(self, folder: imported.VersionsFolder, first_git_day: date | None, replaced: set[date],
                      days: set[date]) -> None:
@@ -304,7 +342,8 @@ def _apply_corrections(versions: list[Landed], corrections: dict) -> list[Landed
             )
         version = by_day[landed_on]
         note = version.note
-        changed = any(value is not None for value in (correction.material, correction.summary, correction.effective))
+        changed = any(value is not None for value in (correction.material, correction.summary, correction.effective,
+                                                      correction.translates))
         by_day[landed_on] = replace(
             version,
             note=replace(
@@ -317,6 +356,7 @@ def _apply_corrections(versions: list[Landed], corrections: dict) -> list[Landed
             where=correction.where if correction.effective else version.where,
             corrected=version.corrected or changed,
             notice_waived=correction.notice_waived,
+            translates=correction.translates or version.translates,
         )
     return [by_day[v.landed_on] for v in versions]
 

@@ -13,22 +13,24 @@ from enum import Enum
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from . import redline
-from .dates import long_date
+from . import redline, translations, words
 from .document import Document
 from .timeline import Status
 from .urls import Urls
 from .version import Version
+from .words import Words
 
 if TYPE_CHECKING:
     from .settings import Settings
 
-KIND_LABELS = {"material": "Material", "editorial": "Editorial"}
-"""How a version's kind reads in tables and on changes pages."""
+STATUS_KEYS = {Status.IN_FORCE: "status_in_force", Status.UPCOMING: "status_upcoming",
+               Status.SUPERSEDED: "status_superseded", Status.NEVER_IN_FORCE: "status_never_in_force"}
+"""The catalog's name for how a version's status reads in the archive."""
 
-STATUS_LABELS = {Status.IN_FORCE: "In force", Status.UPCOMING: "Upcoming", Status.SUPERSEDED: "Superseded",
-                 Status.NEVER_IN_FORCE: "Never in force"}
-"""How a version's status reads in the archive."""
+
+def words_for(document: Document) -> Words:
+    """The words every page, notice and feed of ``document`` says things in: its own language's."""
+    return words.of(document.spec.lang)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class VersionView:
     kind: str
     kind_label: str
     """"Material" or "Editorial", as tables and the changes page show it."""
+    change_label: str
+    """"Material change" or "Editorial change", as the archive lists it."""
     summary: str
     corrected: bool
     origin: str
@@ -170,6 +174,15 @@ class PageView:
     """What heads every printed page: the title, the version and its permanent address."""
     feed_url: str | None = None
     """The document's Atom feed, for the archive's "Follow changes" link."""
+    lang: str = "en"
+    """The language the page is written in: the document's (``DocumentSpec.lang``), and its catalog's."""
+    languages: tuple[LanguageLink, ...] = ()
+    """The same page in the document's other languages, as the language switcher lists them."""
+    translation_notice: tuple[StatusSentence, ...] = ()
+    """For a page in another language than the binding one: which text binds, and for a translation, which
+    version of its original it renders or how far it lags behind."""
+    is_lagging: bool = False
+    """A translation's text behind its original's newest version: the notice is a warning."""
 
     @property
     def shows_banner(self) -> bool:
@@ -179,15 +192,18 @@ class PageView:
 
 
 def version_view(document: Document, version: Version, urls: Urls) -> VersionView:
+    w = words_for(document)
     has_previous = document.previous(version) is not None
     status = document.status(version)
+    landed, effective = w.date(version.landed_on), w.date(version.effective)
     return VersionView(
         number=version.number,
-        landed=long_date(version.landed_on),
-        effective=long_date(version.effective) if version.takes_effect_later else None,
-        effective_on=long_date(version.effective),
+        landed=landed,
+        effective=effective if version.takes_effect_later else None,
+        effective_on=effective,
         kind=version.kind,
-        kind_label=KIND_LABELS[version.kind],
+        kind_label=w(f"kind_{version.kind}"),
+        change_label=change_label(w, version.kind),
         summary=version.summary,
         corrected=version.corrected,
         origin=version.origin.value,
@@ -195,13 +211,19 @@ def version_view(document: Document, version: Version, urls: Urls) -> VersionVie
         changes_url=urls.changes(document.slug, version.number) if has_previous else None,
         is_upcoming=status is Status.UPCOMING,
         status=status.value,
-        notice=notice_note(version),
-        editorial_note=editorial_note(version),
-        status_label=STATUS_LABELS[status],
+        notice=notice_note(w, version),
+        editorial_note=editorial_note(w, version),
+        status_label=w(STATUS_KEYS[status]),
         is_in_force=status is Status.IN_FORCE,
-        dates=(f"Revised {long_date(version.landed_on)}, effective {long_date(version.effective)}"
-               if version.takes_effect_later else f"Revised and effective {long_date(version.landed_on)}"),
+        dates=(w("revised_effective", landed=landed, effective=effective) if version.takes_effect_later
+               else w("revised_and_effective", landed=landed)),
     )
+
+
+def change_label(w: Words, kind: str) -> str:
+    """"Material change" or "Editorial change": a version's kind as a heading or a label starts it."""
+    text = w(f"change_{kind}")
+    return text[:1].upper() + text[1:]
 
 
 def version_views(document: Document, urls: Urls) -> dict[Version, VersionView]:
@@ -214,7 +236,7 @@ def page_base(document: Document, urls: Urls) -> dict:
     view are (``PageView``'s fields of those names)."""
     slug = document.slug
     return dict(title=document.title, slug=slug, current_url=urls.current(slug), archive_url=urls.archive(slug),
-                compare_url=urls.compare(slug))
+                compare_url=urls.compare(slug), lang=document.spec.lang)
 
 
 def version_years(document: Document, views: dict[Version, VersionView]) -> tuple[VersionYear, ...]:
@@ -228,30 +250,30 @@ def status_line(document: Document, version: Version | None, urls: Urls) -> tupl
     no version (the archive before any is in force), only the latter."""
     if version is None:
         return next_version_line(document, urls)
+    w = words_for(document)
     status = document.status(version)
-    start = long_date(version.effective)
+    number, start = version.number, w.date(version.effective)
     following = document.following(version)
     if status is Status.UPCOMING and following and document.timeline.replaced_before_effective(version):
-        return (StatusSentence(f"Version {version.number} will not apply on its own: version {following.number}, "
-                               f"which includes its changes, takes effect in its place on {start}",
+        return (StatusSentence(w("status_replaced", number=number, following=following.number, start=start),
                                _read(document, following, urls)),)
     if status is Status.UPCOMING:
-        return (StatusSentence(f"Version {version.number} is not yet in force: it takes effect on {start}."),)
+        return (StatusSentence(w("status_not_yet", number=number, start=start)),)
     if status is Status.SUPERSEDED:
         successor = document.timeline.in_force(version.effective_to)
-        return (StatusSentence(f"Version {version.number} was in force from {start} until it was superseded on "
-                               f"{long_date(version.effective_to)} by version {successor.number}",
+        return (StatusSentence(w("status_was_superseded", number=number, start=start,
+                                 end=w.date(version.effective_to), successor=successor.number),
                                _read(document, successor, urls)),)
     if status is Status.NEVER_IN_FORCE:
         successor = document.timeline.in_force(version.effective)
-        return (StatusSentence(f"Version {version.number} was never in force: version {successor.number}, which "
-                               f"includes its changes, took effect in its place on {start}",
+        return (StatusSentence(w("status_never", number=number, successor=successor.number, start=start),
                                _read(document, successor, urls)),)
-    return (StatusSentence(f"Version {version.number} in force since {start}."), *next_version_line(document, urls))
+    return (StatusSentence(w("status_since", number=number, start=start)), *next_version_line(document, urls))
 
 
 def _read(document: Document, version: Version, urls: Urls) -> tuple[Link, ...]:
-    return (Link(f"read version {version.number}", urls.version(document.slug, version.number)),)
+    label = words_for(document)("link_read_version", number=version.number)
+    return (Link(label, urls.version(document.slug, version.number)),)
 
 
 def next_version_line(document: Document, urls: Urls) -> tuple[StatusSentence, ...]:
@@ -259,20 +281,23 @@ def next_version_line(document: Document, urls: Urls) -> tuple[StatusSentence, .
     upcoming = document.upcoming
     if upcoming is None:
         return ()
-    links = [Link("read it", urls.upcoming(document.slug))]
+    w = words_for(document)
+    links = [Link(w("link_read_it"), urls.upcoming(document.slug))]
     what_changes = redline_url(document, document.current, upcoming, urls)
     if what_changes:
-        links.append(Link("see what changes", what_changes))
-    which = "A new version" if document.current else f"The {document.title}"
-    return (StatusSentence(f"{which} takes effect on {long_date(upcoming.effective)}", tuple(links)),)
+        links.append(Link(w("link_see_what_changes"), what_changes))
+    day = w.date(upcoming.effective)
+    sentence = w("status_next", date=day) if document.current else w("status_first", title=document.title, date=day)
+    return (StatusSentence(sentence, tuple(links)),)
 
 
 def print_header(document: Document, version: Version | None, urls: Urls) -> str:
     """The running header of a printed page: which document, which version, and where it is kept."""
+    w = words_for(document)
     if version is None:
-        return f"{document.title}: all versions · {urls.absolute(urls.archive(document.slug))}"
-    return (f"{document.title} · Version {version.number} · "
-            f"{urls.absolute(urls.version(document.slug, version.number))}")
+        return w("print_all_versions", title=document.title, url=urls.absolute(urls.archive(document.slug)))
+    return w("print_version", title=document.title, number=version.number,
+             url=urls.absolute(urls.version(document.slug, version.number)))
 
 
 def redline_url(document: Document, old: Version | None, new: Version, urls: Urls) -> str | None:
@@ -285,39 +310,39 @@ def redline_url(document: Document, old: Version | None, new: Version, urls: Url
     return urls.comparison(document.slug, old.number, new.number)
 
 
-def notice_note(version: Version) -> str | None:
+def notice_note(w: Words, version: Version) -> str | None:
     """Why a material change took effect without the usual notice, in the archive's words."""
     if version.immediate:
-        return f"Took effect at once, without the usual notice: {version.immediate}"
+        return w("took_effect_at_once", reason=version.immediate)
     if version.notice_waived:
-        return f"Took effect without the usual notice: {version.notice_waived}"
+        return w("took_effect_without_notice", reason=version.notice_waived)
     return None
 
 
-def editorial_note(version: Version) -> str | None:
+def editorial_note(w: Words, version: Version) -> str | None:
     """Why an editorial version that edits a section listed as material changes no meaning, in the archive's
     words."""
     if version.editorial_reason and not version.material:
-        return ("Editorial, although it edits a section whose changes are usually material: "
-                f"{version.editorial_reason}")
+        return w("editorial_although_material", reason=version.editorial_reason)
     return None
 
 
 def draft_view(document: Document, draft: Version, urls: Urls, base: dict) -> PageView:
     """A preview of uncommitted edits, with when they would take effect if they landed today."""
-    return PageView("draft", applied=f"If these edits landed today, they would take effect on "
-                                     f"{long_date(draft.effective)}.",
+    w = words_for(document)
+    return PageView("draft", applied=w("draft_would_take_effect", date=w.date(draft.effective)),
                     what_changes_url=urls.draft_changes(document.slug), **base)
 
 
 def draft_version_view(document: Document, draft: Version, urls: Urls) -> VersionView:
     """The uncommitted text, as the "to" side of its preview redline."""
+    w = words_for(document)
     newest = document.versions[-1]
     return VersionView(
-        number="uncommitted edits", landed="not committed yet",
-        effective=long_date(draft.effective), effective_on=long_date(draft.effective), kind=draft.kind,
-        kind_label=KIND_LABELS[draft.kind],
-        summary=draft.summary if draft.summary != newest.summary else "(not described yet)", corrected=False,
+        number=w("draft_number"), landed=w("draft_landed"),
+        effective=w.date(draft.effective), effective_on=w.date(draft.effective), kind=draft.kind,
+        kind_label=w(f"kind_{draft.kind}"), change_label=change_label(w, draft.kind),
+        summary=draft.summary if draft.summary != newest.summary else w("draft_not_described"), corrected=False,
         origin="draft", url=urls.upcoming(document.slug) if document.upcoming else urls.current(document.slug),
         changes_url=urls.draft_changes(document.slug),
     )
@@ -325,50 +350,60 @@ def draft_version_view(document: Document, draft: Version, urls: Urls) -> Versio
 
 def applied(document: Document, version: Version) -> str:
     """When the version applies, in one sentence, as the timeline places it today."""
-    start = long_date(version.effective)
+    w = words_for(document)
+    start = w.date(version.effective)
     status = document.status(version)
     following = document.following(version)
     if status is Status.UPCOMING:
         if following is not None and document.timeline.replaced_before_effective(version):
-            return (f"This version will not apply on its own: version {following.number}, which includes its "
-                    f"changes, takes effect in its place on {start}.")
+            return w("applied_replaced", following=following.number, start=start)
         if document.current is None:
-            return f"The {document.title} takes effect on {start}. Until then, no version of it is in force."
-        return f"This version of the {document.title} takes effect on {start}."
+            return w("applied_first", title=document.title, start=start)
+        return w("applied_upcoming", title=document.title, start=start)
     if status is Status.IN_FORCE:
         if version.effective_to is not None:
-            return (f"This version has applied since {start} and is the version in force until "
-                    f"{long_date(version.effective_to)}, when version {following.number} takes effect.")
-        return f"This version has applied since {start} and is the version in force."
+            return w("applied_in_force_until", start=start, end=w.date(version.effective_to),
+                     following=following.number)
+        return w("applied_in_force", start=start)
     if status is Status.SUPERSEDED:
-        return f"This version applied from {start} until {long_date(version.effective_to)}."
-    return f"This version was replaced before it took effect on {start}."
+        return w("applied_superseded", start=start, end=w.date(version.effective_to))
+    return w("applied_never", start=start)
 
 
 def changes_title(document: Document, version: Version) -> str:
     """A changes page's title: the day readers see the change, which for a pending version is ahead."""
-    if document.status(version) is Status.UPCOMING:
-        return f"{document.title}: what will change on {long_date(version.effective)}"
-    return f"{document.title}: what changed on {long_date(version.effective)}"
+    w = words_for(document)
+    key = "changes_title_upcoming" if document.status(version) is Status.UPCOMING else "changes_title"
+    return w(key, title=document.title, date=w.date(version.effective))
 
 
-def redline_view(result: redline.Redline) -> RedlineView:
-    """What changed, by section, with a numbered link to each change."""
+def draft_changes_title(document: Document) -> str:
+    """The title of the redline of a local preview's uncommitted edits."""
+    return words_for(document)("draft_changes_title", title=document.title)
+
+
+def compare_title(document: Document) -> str:
+    """The compare view's title."""
+    return words_for(document)("compare_title", title=document.title)
+
+
+def redline_view(result: redline.Redline, w: Words) -> RedlineView:
+    """What changed, by section, with a numbered link to each change; redline.js says the same of the
+    versions it compares, in the same catalog's words (partials/policypress/redline-words.html)."""
     sections: list[ChangedSection] = []
     for number, change in enumerate(result.changes, 1):
-        link = ChangeLink(change.anchor, f"change {number}")
+        link = ChangeLink(change.anchor, w("change_link", number=number))
         if sections and sections[-1].section_id == change.section_id:
             last = sections[-1]
             sections[-1] = ChangedSection(last.title, last.section_id, (*last.changes, link))
         else:
-            sections.append(ChangedSection(change.section_title or "Beginning of the document", change.section_id,
+            sections.append(ChangedSection(change.section_title or w("beginning_of_document"), change.section_id,
                                            (link,)))
     if result.is_empty:
-        sentence = "No differences in the text: the two versions differ only in markup the redline does not show."
+        sentence = w("no_differences")
     else:
-        places = "1 change" if result.count == 1 else f"{result.count} changes"
-        where = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
-        sentence = f"{places} in {where}."
+        sentence = w("changes_in_sections", changes=w.count("changes_count", result.count),
+                     sections=w.count("sections_count", len(sections)))
     return RedlineView(result.count, tuple(sections), sentence)
 
 
@@ -430,3 +465,110 @@ def sitemap(pages: Iterable[tuple[str, str | None]], urls: Urls, settings: Setti
     entries = sorted(((listing(address, urls, settings), address, lastmod) for address, lastmod in pages),
                      key=lambda entry: (ranked.index(entry[0]), order.get(entry[1], 0)))
     return tuple(SitemapEntry(urls.absolute(address), lastmod, kind.value) for kind, address, lastmod in entries)
+
+
+# The document in its other languages: the language switcher, the binding text, a translation's lag
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """The page that answers this one in another language, as the language switcher lists it."""
+
+    lang: str
+    name: str
+    """The language's name in that language ("Español"): what the link shows."""
+    url: str
+    note: str | None = None
+    """In the page's language, when nothing answers this page there and the link leads to that archive."""
+
+
+@dataclass(frozen=True)
+class OtherLanguages:
+    """What a document's pages say of the same document in its other languages (``other_languages``)."""
+
+    family: tuple[Document, ...]
+    """The document in every language, its original first."""
+    binding_language: str
+    urls: Urls
+
+    def fields(self, document: Document, kind: str, version: Version | None) -> dict:
+        """``PageView``'s fields of that name for one of ``document``'s pages: its ``kind``, showing ``version``
+        (the compare view, the archive and a draft show none)."""
+        notice = (*self._binding(document, kind, version), *self._translation(document, kind, version))
+        return dict(languages=self._links(document, kind, version), translation_notice=notice,
+                    is_lagging=self._lag(document, kind, version) is not None)
+
+    def _links(self, document: Document, kind: str, version: Version | None) -> tuple[LanguageLink, ...]:
+        w = words_for(document)
+        links = []
+        for other in self.family:
+            if other is document:
+                continue
+            url, answered = self._answer(document, other, kind, version)
+            note = None if answered else w("language_no_equivalent_" + ("change" if kind == "changes" else "version"),
+                                           language=w.language(other.spec.lang))
+            links.append(LanguageLink(other.spec.lang, w.own_name(other.spec.lang), url, note))
+        return tuple(links)
+
+    def _answer(self, document: Document, other: Document, kind: str, version: Version | None) -> tuple[str, bool]:
+        """The address of ``other``'s page that answers this one, and whether one does (else its archive)."""
+        urls, slug = self.urls, other.slug
+        if kind == "upcoming" and other.upcoming:
+            return urls.upcoming(slug), True
+        if kind in ("current", "upcoming", "draft") or version is None:
+            return {"archive": urls.archive(slug), "compare": urls.compare(slug)}.get(kind, urls.current(slug)), True
+        if kind == "changes":
+            answer = translations.rendering(version, document, other)
+            if answer is None:
+                return urls.archive(slug), False
+            return (urls.changes(slug, answer.number) if other.previous(answer) else urls.version(slug, answer.number),
+                    True)
+        answer = translations.equivalent(version, document, other)
+        return (urls.version(slug, answer.number), True) if answer else (urls.archive(slug), False)
+
+    def _binding(self, document: Document, kind: str, version: Version | None) -> tuple[StatusSentence, ...]:
+        binding = next((d for d in self.family if d.spec.lang == self.binding_language), None)
+        if binding is None or binding is document:
+            return ()
+        w = words_for(document)
+        url, _ = self._answer(document, binding, kind, version)
+        return (StatusSentence(w("binding_text", language=w.language(binding.spec.lang)),
+                               (Link(w("binding_read"), url),)),)
+
+    def _lag(self, document: Document, kind: str, version: Version | None) -> translations.Lag | None:
+        if not document.spec.is_translation or kind in ("compare", "draft"):
+            return None
+        shown = version or document.versions[-1]
+        if kind in ("archived", "changes") and shown is not document.versions[-1]:
+            return None  # an older text of the translation: its own line says what it renders
+        return translations.lag(shown, self._original)
+
+    def _translation(self, document: Document, kind: str, version: Version | None) -> tuple[StatusSentence, ...]:
+        if not document.spec.is_translation or kind in ("compare", "draft"):
+            return ()
+        w, original, urls = words_for(document), self._original, self.urls
+        language = w.language(original.spec.lang)
+        lag = self._lag(document, kind, version)
+        if lag is None:
+            shown = version or document.versions[-1]
+            rendered = translations.translated(shown, original)
+            return (StatusSentence(w("translation_of", language=language, date=w.date(rendered.landed_on)),
+                                   (Link(w("translation_read_original"), urls.version(original.slug,
+                                                                                      rendered.number)),)),)
+        return (
+            StatusSentence(w("lag_reflects", language=language, date=w.date(lag.translated.landed_on))),
+            StatusSentence(w("lag_updated", language=language, date=w.date(lag.newest.landed_on)), (
+                Link(w("lag_read_it"), urls.version(original.slug, lag.newest.number)),
+                Link(w("lag_see_what_changed"), redline_url(original, lag.translated, lag.newest, urls)),
+            )),
+        )
+
+    @property
+    def _original(self) -> Document:
+        return self.family[0]
+
+
+def other_languages(document: Document, documents: tuple[Document, ...], urls: Urls,
+                    binding_language: str) -> OtherLanguages:
+    """What ``document``'s pages say of it in its other languages, among the site's ``documents``."""
+    return OtherLanguages(translations.family(document, documents), binding_language, urls)

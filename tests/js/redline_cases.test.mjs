@@ -14,6 +14,11 @@ const require = createRequire(import.meta.url);
 const redline = require("../../src/policypress/theme/assets/javascripts/redline.js");
 
 const CASES = fileURLToPath(new URL("../redline_cases/", import.meta.url));
+// The redline's labels, as a page hands them over: the English catalog's (src/policypress/words/en.yml).
+const catalog = readFileSync(new URL("../../src/policypress/words/en.yml", import.meta.url), "utf8");
+const message = (key) => JSON.parse(catalog.match(new RegExp(`^${key}: (".*")$`, "m"))[1]);
+const LABELS = { deleted: message("redline_deleted"), inserted: message("redline_inserted"),
+  linkChanged: message("redline_link_changed") };
 const read = (name, file) => readFileSync(join(CASES, name, file), "utf8");
 const names = readdirSync(CASES).filter((name) => existsSync(join(CASES, name, "expected.json"))).sort();
 
@@ -48,7 +53,7 @@ for (const name of names) {
     assert.deepEqual(result.changes, sections);
   };
 
-  test(`${name}: ${expected.about}`, () => check(redline.renderRedline(...bodies)));
+  test(`${name}: ${expected.about}`, () => check(redline.renderRedline(...bodies, LABELS)));
 
   test(`${name}: the HTML parses into the build's blocks`, () => {
     ["old", "new"].forEach((side, index) => {
@@ -60,7 +65,7 @@ for (const name of names) {
 
   test(`${name}: read from the archived pages, the same redline`, () => {
     const versions = ["old", "new"].map((side, index) => redline.readVersion(published(bodies[index]), page(read(name, `${side}.html`))));
-    check(redline.renderRedline(...versions));
+    check(redline.renderRedline(...versions, LABELS));
   });
 }
 
@@ -72,29 +77,29 @@ const casePage = (side) => page(read(someCase, `${side}.html`));
 
 test("a redline.json of another format is refused", () => {
   const data = { ...published(caseData("old.json")), format: 2 };
-  assert.throws(() => redline.readVersion(data, casePage("old")), /format this page cannot read/);
+  assert.throws(() => redline.readVersion(data, casePage("old")), /compare_unreadable/);
 });
 
 test("a redline.json without tunables or markers is refused", () => {
   for (const missing of ["tunables", "markers", "references"]) {
     const { [missing]: dropped, ...data } = published(caseData("old.json"));
     assert.ok(dropped);
-    assert.throws(() => redline.readVersion(data, casePage("old")), /format this page cannot read/);
+    assert.throws(() => redline.readVersion(data, casePage("old")), /compare_unreadable/);
   }
 });
 
 test("a page without marked text is refused", () => {
   const data = published(caseData("old.json"));
-  assert.throws(() => redline.readVersion(data, read(someCase, "old.html")), /different builds/);
+  assert.throws(() => redline.readVersion(data, read(someCase, "old.html")), /compare_stale/);
 });
 
 test("a page with a character reference its redline.json does not list is refused", () => {
   const data = published(caseData("old.json"));
-  assert.throws(() => redline.readVersion(data, page("<p>Fish &amp; chips</p>")), /different builds/);
+  assert.throws(() => redline.readVersion(data, page("<p>Fish &amp; chips</p>")), /compare_stale/);
 });
 
 test("versions published with different tunables are not redlined together", () => {
   const old = caseData("old.json");
   old.tunables = { ...old.tunables, similarity: old.tunables.similarity / 2 };
-  assert.throws(() => redline.renderRedline(old, caseData("new.json")), /different builds/);
+  assert.throws(() => redline.renderRedline(old, caseData("new.json"), LABELS), /compare_stale/);
 });

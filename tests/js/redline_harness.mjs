@@ -8,6 +8,7 @@
 //   {"a": [...], "b": [...]}                        ->  {"blocks": [[i, j, size], ...]}  (difflib's)
 //   {"matching": [[...], [...]]}                    ->  {"blocks": [[i, j, size], ...]}  (the redline's)
 //   {"shared": true}                                ->  the names redline.js shares with Python
+// Every redline request carries "labels", the redline's Labels ({deleted, inserted, linkChanged}).
 // A request that throws is answered with {"error": "..."}.
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
@@ -21,9 +22,9 @@ function answer(request) {
   if ("shared" in request) return redline.shared;
   if ("pages" in request) {
     const bodies = ["old", "new"].map((side) => redline.readVersion(request.pages[side].data, request.pages[side].page));
-    return { ...redline.renderRedline(...bodies), bodies };
+    return { ...redline.renderRedline(...bodies, request.labels), bodies };
   }
-  return redline.renderRedline(request.old, request.new);
+  return redline.renderRedline(request.old, request.new, request.labels);
 }
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -27,10 +27,10 @@ from .body import (
     published_data,
     text_markers,
 )
-from .rendering import Change, Redline, compare, redline
+from .rendering import Change, Labels, Redline, compare, redline
 
 __all__ = [
-    "HEADINGS", "DATA_FORMAT", "AlignedBlock", "Block", "Body", "Change", "Edit", "Parser", "Redline",
+    "HEADINGS", "DATA_FORMAT", "AlignedBlock", "Block", "Body", "Change", "Edit", "Labels", "Parser", "Redline",
     "Status", "Tag", "Token", "body_data", "compare", "parse_body", "published_data", "redline",
     "text_markers",
 ]

@@ -3,7 +3,8 @@
 Each change group gets a focusable anchor and is listed with the section it is in. Unchanged
 blocks, most of any redline, are written once per block and reused (``unchanged_block``).
 Words deleted and inserted again as they were, only linked elsewhere, are one link change: the
-new link in a ``span.pp-link-changed``, then a note "(link changed from OLD to NEW)".
+new link in a ``span.pp-link-changed``, then a note "(link changed from OLD to NEW)". The words a
+redline writes itself (those screen readers announce, the note) are the page's language's: ``Labels``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .. import words
 from .alignment import AlignedBlock, Edit, Status, align
 from .body import (
     CELLS,
@@ -66,17 +68,41 @@ class Redline:
         return not self.changes
 
 
-def redline(old_html: str, new_html: str) -> Redline:
+@dataclass(frozen=True)
+class Labels:
+    """The words a redline writes into the text, in the page's language (its catalog's ``redline_*``):
+    redline.js has none of its own and reads the same from the compare page."""
+
+    deleted: str
+    """What a screen reader announces before deleted words: ``deleted: ``."""
+    inserted: str
+    """And before inserted words."""
+    link_changed: str
+    """The note after words whose link alone changed, with the ``{old}`` and ``{new}`` addresses."""
+
+    @classmethod
+    def of(cls, said: words.Words) -> Labels:
+        return cls(said("redline_deleted"), said("redline_inserted"), said.messages["redline_link_changed"])
+
+    @classmethod
+    def reference(cls) -> Labels:
+        """The reference language's, for the redlines editors read (``policypress review``, the terminal)."""
+        return cls.of(words.of(words.REFERENCE))
+
+
+def redline(old_html: str, new_html: str, labels: Labels | None = None) -> Redline:
+    """The redline of two rendered texts, in ``labels`` (by default the reference language's)."""
     parser = Parser()
     with collector_paused():  # once for all three steps: each time it resumes, it visits every token
-        return compare(parser.body(old_html), parser.body(new_html))
+        return compare(parser.body(old_html), parser.body(new_html), labels)
 
 
-def compare(old: Body, new: Body) -> Redline:
-    """The redline of two parsed bodies: parse each version once when building many redlines."""
+def compare(old: Body, new: Body, labels: Labels | None = None) -> Redline:
+    """The redline of two parsed bodies: parse each version once when building many redlines. A page's
+    redline gives its language's ``labels``; without, the reference language's."""
     with collector_paused():
         aligned = align(old.blocks, new.blocks)
-        renderer = _Renderer(_anchor_prefix(old.ids | new.ids))
+        renderer = _Renderer(_anchor_prefix(old.ids | new.ids), labels or Labels.reference())
         renderer.blocks(aligned, None)
         return Redline("".join(renderer.out), renderer.finished_changes(), aligned)
 
@@ -98,8 +124,8 @@ LINK_CHANGED = "pp-link-changed"
 """Class of the mark around words whose link alone changed."""
 LINK_NOTE = "pp-link-note"
 """Class of the note after them: "(link changed from OLD to NEW)"."""
-LINK_NOTE_TEXT = ("link changed from ", " to ")
-_LABELS = {Status.DELETED: "deleted: ", Status.INSERTED: "inserted: "}
+LINK_NOTE_SEPARATOR = "; "
+"""Between the notes of two links changed in the same words."""
 _BLOCK_CLASSES = {
     Status.UNCHANGED: "pp-unchanged",
     Status.DELETED: "pp-block-del",
@@ -152,8 +178,10 @@ def _list_start(block: Block) -> int:
 class _Renderer:
     """Writes aligned blocks as HTML, numbering change anchors as it meets them."""
 
-    def __init__(self, prefix: str):
+    def __init__(self, prefix: str, labels: Labels):
         self.prefix = prefix
+        self.labels = labels
+        self.marks_label = {Status.DELETED: labels.deleted, Status.INSERTED: labels.inserted}
         self.out: list[str] = []
         self.ids: set[str] = set()
         self.pending = False
@@ -268,7 +296,7 @@ class _Renderer:
                 relinked = None
                 continue
             if edit.status is Status.DELETED and after is not None and after.status is Status.INSERTED:
-                relinked = _link_changes(edit.tokens, after.tokens)
+                relinked = _link_changes(edit.tokens, after.tokens, self.labels)
                 if relinked is not None:
                     continue
             self._run(stack, edit.status, edit.tokens)
@@ -368,7 +396,7 @@ class _Renderer:
 
     def _open_mark(self, status: Status) -> None:
         # Colour is not enough: screen readers announce what happened.
-        label = f'<span class="pp-sr">{_LABELS[status]}</span>'
+        label = f'<span class="pp-sr">{escape_text(self.marks_label[status])}</span>'
         if self.pending:
             # As _opening writes an anchor on a tag with no attributes, a tenth of the time.
             anchor = f'class="pp-change" id="{escape_attr(self._anchor())}" tabindex="-1"'
@@ -416,7 +444,7 @@ def unchanged_block(block: Block) -> Unchanged:
     block keeps it in its ``memo``, and the versions of a history share their blocks."""
     rendered = block.memo.get("unchanged")
     if rendered is None:
-        renderer = _Renderer("")
+        renderer = _Renderer("", Labels.reference())  # an unchanged block has no marks to label
         renderer.section = None
         renderer.whole(block, Status.UNCHANGED, True)
         rendered = block.memo["unchanged"] = Unchanged("".join(renderer.out), frozenset(renderer.ids), renderer.section)
@@ -461,7 +489,7 @@ class LinkChanges(NamedTuple):
     """The old and new addresses, as the reader sees them after the words."""
 
 
-def _link_changes(deleted: Sequence[Token], inserted: Sequence[Token]) -> LinkChanges | None:
+def _link_changes(deleted: Sequence[Token], inserted: Sequence[Token], labels: Labels) -> LinkChanges | None:
     """The addresses that changed, if nothing but links' addresses did (else None: a plain del/ins)."""
     if len(deleted) != len(inserted):
         return None
@@ -486,7 +514,7 @@ def _link_changes(deleted: Sequence[Token], inserted: Sequence[Token]) -> LinkCh
     if not moves:
         return None
     shared = min(changed_at, _shared_length([token.context for token in inserted]))
-    note = "; ".join(f"{LINK_NOTE_TEXT[0]}{old}{LINK_NOTE_TEXT[1]}{new}" for old, new in moves)
+    note = LINK_NOTE_SEPARATOR.join(labels.link_changed.format(old=old, new=new) for old, new in moves)
     return LinkChanges(shared, note)
 
 

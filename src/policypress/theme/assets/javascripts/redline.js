@@ -15,15 +15,25 @@
  * No dependencies and no requests beyond this site's own pages and redline.json files. Under
  * Node the core is exported for those tests and nothing touches the DOM.
  *
- * Markup it works with, as the templates in theme/partials/policypress/ write it (the buttons'
- * text is the template's, so it can be translated). redline-nav.html:
+ * It has no words of its own: every word it writes, the labels inside a redline included, is the
+ * page's, from the catalog of the page's language (src/policypress/words/), which redline-nav.html
+ * writes into the page with the messages' {fields} still in them (Words.for_script):
  *
- *   <nav class="pp-redline-nav" aria-label="Changes" hidden>       shown once this script runs
- *     <button type="button" class="md-button pp-redline-prev">Previous change</button>
- *     <button type="button" class="md-button pp-redline-next">Next change</button>
- *     <button type="button" class="md-button pp-redline-only" aria-pressed="false">Changes only</button>
+ *   <script type="application/json" class="pp-words">{"lang": "en", "messages": {key: message}}</script>
+ *
+ * A plural message is its forms by plural category, chosen by the browser's Intl.PluralRules (the
+ * CLDR rules Babel gives the build). The core below takes the redline's labels as an argument and
+ * throws errors whose message is a catalog key (refusal), which the page says in its words.
+ *
+ * Markup it works with, as the templates in theme/partials/policypress/ write it. redline-nav.html:
+ *
+ *   <nav class="pp-redline-nav" aria-label="…" hidden>       shown once this script runs
+ *     <button type="button" class="md-button pp-redline-prev">…</button>     previous change
+ *     <button type="button" class="md-button pp-redline-next">…</button>     next change
+ *     <button type="button" class="md-button pp-redline-only" aria-pressed="false">…</button>
  *     <span class="pp-redline-position" aria-live="polite"></span>
  *   </nav>
+ *   <script type="application/json" class="pp-words">…</script>
  *
  * then, on a changes page (changes.html), <div class="pp-redline">…Redline.html…</div>; on the
  * compare page (/<slug>/versions/compare/?from=YYYY-MM-DD&to=YYYY-MM-DD, compare.html), after
@@ -38,10 +48,8 @@
  *     the nav above, then <div class="pp-redline"></div>
  *   </div>
  *
- * The navigation shows only while there are changes. Its position reads "Change 3 of 12",
- * "12 changes", "1 change" or "No changes". The shipped template sets no text for it; a site that
- * overrides redline-nav.html can translate it with data-template="Change {current} of {total}",
- * data-total="{total} changes", data-total-one and data-empty on the span.
+ * The navigation shows only while there are changes. Its position reads "Change 3 of 12" once the
+ * reader has moved, "12 changes" or "1 change" before, "No changes" if none (in the page's words).
  *
  * The compare view always shows the older version first (it swaps from and to if need be, and
  * says so), then fills and shows its div.pp-compare-summary, a changes page's header: into
@@ -68,10 +76,9 @@
   const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
   const CELLS = new Set(["td", "th"]);
   const MARKS = { deleted: "del", inserted: "ins" };
-  const LABELS = { deleted: "deleted: ", inserted: "inserted: " };
   const LINK_CHANGED = "pp-link-changed";
   const LINK_NOTE = "pp-link-note";
-  const LINK_NOTE_TEXT = ["link changed from ", " to "];
+  const LINK_NOTE_SEPARATOR = "; ";
   const isMarked = (status) => status === "deleted" || status === "inserted";
   const BLOCK_CLASSES = {
     unchanged: "pp-unchanged",
@@ -98,7 +105,19 @@
   const CHARREF = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;
   const SPACE_RUN = /[ \t\n\r\f]+/;
   const PRE_WORD = /[ \t\n\r\f]+|[^ \t\n\r\f]+[ \t\n\r\f]*/g;
-  const STALE = "This version's page and its redline.json are from different builds of the site. Reload the page.";
+
+  /** An error the compare view reports in the page's words: its message is the catalog's key for them. */
+  function refusal(key) {
+    const error = new Error(key);
+    error.key = key;
+    return error;
+  }
+
+  /** A catalog message with its {fields} filled in, as words.py's Words fills them (values are not read
+   * for fields again); a field it is not given stays as it is. */
+  function fill(message, values) {
+    return message.replace(/\{(\w+)\}/g, (field, name) => (name in values ? String(values[name]) : field));
+  }
 
   function escapeText(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -128,7 +147,7 @@
    * body_data writes it: {tunables, references, ids, blocks}. */
   function readVersion(data, page) {
     if (!data || data.format !== DATA_FORMAT || !data.tunables || !Array.isArray(data.markers) || !data.references) {
-      throw new Error("This version's redline.json has a format this page cannot read.");
+      throw refusal("compare_unreadable");
     }
     const [start, end] = data.markers;
     // The page's pieces between the markers, joined, are the text the build parsed (views.Body).
@@ -139,7 +158,7 @@
       pieces.push(page.slice(at + start.length, close));
       at = page.indexOf(start, close + end.length);
     }
-    if (!pieces.length) throw new Error(STALE);
+    if (!pieces.length) throw refusal("compare_stale_page");
     return { tunables: data.tunables, references: data.references, ...parseBody(pieces.join(""), data.references) };
   }
 
@@ -157,7 +176,7 @@
     const ids = [];
     // Each reference is looked up in the list Python made of them as it parsed the same text.
     const lookUp = (found) => {
-      if (!Object.prototype.hasOwnProperty.call(references, found)) throw new Error(STALE);
+      if (!Object.prototype.hasOwnProperty.call(references, found)) throw refusal("compare_stale_page");
       return references[found];
     };
     const unescape = (text) => (text.includes("&") ? text.replace(CHARREF, lookUp) : text);
@@ -284,11 +303,11 @@
   /** The tunables both versions carry (redline/tunables.py's PUBLISHED). */
   function readTunables(oldData, newData) {
     for (const data of [oldData, newData]) {
-      if (!data || !data.tunables) throw new Error("This version's redline.json has a format this page cannot read.");
+      if (!data || !data.tunables) throw refusal("compare_unreadable");
     }
     // One build writes every version's file: different tunables mean a stale copy of one.
     if (JSON.stringify(oldData.tunables) !== JSON.stringify(newData.tunables)) {
-      throw new Error("These versions were published by different builds of the site. Reload the page.");
+      throw refusal("compare_stale_versions");
     }
     return oldData.tunables;
   }
@@ -822,7 +841,7 @@
   }
 
   /** The addresses that changed, if nothing but links' addresses did (else null: a plain del/ins). */
-  function linkChanges(deleted, inserted) {
+  function linkChanges(deleted, inserted, linkChanged) {
     if (deleted.length !== inserted.length) return null;
     let shared = sharedLength(inserted.map((token) => token.context));
     const moves = [];
@@ -845,13 +864,14 @@
       }
     }
     if (!moves.length) return null;
-    const [from, to] = LINK_NOTE_TEXT;
-    return { shared, note: moves.map(([o, n]) => `${from}${o}${to}${n}`).join("; ") };
+    return { shared, note: moves.map(([old, now]) => fill(linkChanged, { old, new: now })).join(LINK_NOTE_SEPARATOR) };
   }
 
-  /** Writes aligned blocks as HTML, numbering change anchors as it meets them. */
-  function Renderer(prefix) {
+  /** Writes aligned blocks as HTML, numbering change anchors as it meets them; ``labels`` are
+   * rendering.py's Labels: {deleted, inserted, linkChanged}, in the page's language. */
+  function Renderer(prefix, labels) {
     this.prefix = prefix;
+    this.labels = labels;
     this.out = [];
     this.ids = new Set();
     this.pending = false; // a change has started and its anchor is not written yet
@@ -940,7 +960,7 @@
       }
       const after = runs[index + 1];
       if (edit.status === "deleted" && after && after.status === "inserted") {
-        relinked = linkChanges(edit.tokens, after.tokens);
+        relinked = linkChanges(edit.tokens, after.tokens, this.labels.linkChanged);
         if (relinked) return;
       }
       this.run(stack, edit.status, edit.tokens);
@@ -1012,7 +1032,7 @@
   Renderer.prototype.openMark = function (status) {
     this.out.push(this.opening(MARKS[status], [], false, false, this.pending ? this.anchor() : null));
     // Colour is not enough: screen readers announce what happened.
-    this.out.push(`<span class="pp-sr">${LABELS[status]}</span>`);
+    this.out.push(`<span class="pp-sr">${escapeText(this.labels[status])}</span>`);
   };
 
   Renderer.prototype.anchor = function () {
@@ -1037,12 +1057,13 @@
     return openTag(name, kept, Boolean(isVoid));
   };
 
-  /** The redline of two versions' bodies (readVersion), as redline/rendering.py's Redline.html. */
-  function renderRedline(oldData, newData) {
+  /** The redline of two versions' bodies (readVersion), as redline/rendering.py's Redline.html, with
+   * ``labels`` as its Labels: {deleted, inserted, linkChanged}. */
+  function renderRedline(oldData, newData, labels) {
     const tunables = readTunables(oldData, newData);
     const oldBody = loadBody(oldData, tunables);
     const newBody = loadBody(newData, tunables);
-    const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids), tunables));
+    const renderer = new Renderer(anchorPrefix(oldBody.ids.concat(newBody.ids), tunables), labels);
     renderer.blocks(align(oldBody.blocks, newBody.blocks, tunables), null);
     return { html: renderer.out.join(""), count: renderer.changes.length, changes: renderer.changes };
   }
@@ -1055,11 +1076,10 @@
     headings: [...HEADINGS],
     cells: [...CELLS],
     marks: MARKS,
-    labels: LABELS,
     blockClasses: BLOCK_CLASSES,
     linkChanged: LINK_CHANGED,
     linkNote: LINK_NOTE,
-    linkNoteText: LINK_NOTE_TEXT,
+    linkNoteSeparator: LINK_NOTE_SEPARATOR,
   };
 
   const core = { renderRedline, readVersion, parseBody, matchingBlocks, sequenceMatchingBlocks, opcodes, shared };
@@ -1072,6 +1092,22 @@
    * ------------------------------------------------------------------------------------- */
 
   let current = -1;
+  let said; // the page's words (pageWords), read again on every page (init)
+
+  /** The page's words (redline-nav.html writes them from the catalog): say(key, values) and
+   * count(key, n, values), as words.py's Words says them, and the redline's labels. */
+  function pageWords() {
+    const element = document.querySelector("script.pp-words");
+    const { lang, messages } = element ? JSON.parse(element.textContent) : { lang: "en", messages: {} };
+    const plurals = new Intl.PluralRules(lang);
+    const say = (key, values) => fill(typeof messages[key] === "string" ? messages[key] : key, values || {});
+    const count = (key, n, values) => {
+      const forms = messages[key] || {};
+      return fill(forms[plurals.select(n)] || forms.other || key, { ...values, count: n });
+    };
+    return { say, count, labels: { deleted: say("redline_deleted"), inserted: say("redline_inserted"),
+      linkChanged: say("redline_link_changed") } };
+  }
 
   function anchors() {
     return Array.from(document.querySelectorAll(".pp-redline .pp-change"));
@@ -1079,14 +1115,11 @@
 
   /** "Change 3 of 12" once the reader has moved, "12 changes" (or "1 change") before, "No changes" if none. */
   function showPosition(total) {
-    for (const position of document.querySelectorAll(".pp-redline-nav .pp-redline-position")) {
-      let template;
-      if (!total) template = position.getAttribute("data-empty") || "No changes";
-      else if (current < 0 && total === 1) template = position.getAttribute("data-total-one") || "1 change";
-      else if (current < 0) template = position.getAttribute("data-total") || "{total} changes";
-      else template = position.getAttribute("data-template") || "Change {current} of {total}";
-      position.textContent = template.replace("{current}", String(current + 1)).replace("{total}", String(total));
-    }
+    let text;
+    if (!total) text = said.say("no_changes");
+    else if (current < 0) text = said.count("changes_count", total);
+    else text = said.say("position", { current: current + 1, total });
+    for (const position of document.querySelectorAll(".pp-redline-nav .pp-redline-position")) position.textContent = text;
   }
 
   function step(direction) {
@@ -1151,7 +1184,7 @@
     const fetchText = async (pattern) => {
       const url = new URL(pattern.replace("{version}", encodeURIComponent(version)), root.location.href);
       const response = await fetch(url.href, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`Version ${version} was not found.`);
+      if (!response.ok) throw new Error(said.say("compare_not_found", { number: version }));
       return response.text();
     };
     const [data, page] = await Promise.all(["data-pp-data", "data-pp-text"].map((name) => fetchText(view.getAttribute(name))));
@@ -1163,26 +1196,26 @@
   function versionLine(view, version) {
     const template = Array.from(view.querySelectorAll("template.pp-compare-version"))
       .find((each) => each.getAttribute("data-version") === version);
-    return template ? template.content.cloneNode(true) : document.createTextNode(`Version ${version}`);
+    return template ? template.content.cloneNode(true) : document.createTextNode(said.say("version_number", { number: version }));
   }
 
   /** The changes under each heading, numbered, as views.redline_view lists them on a changes page. */
   function changedSections(changes) {
     const sections = [];
     changes.forEach((change, index) => {
-      const link = { anchor: change.anchor, label: `change ${index + 1}` };
+      const link = { anchor: change.anchor, label: said.say("change_link", { number: index + 1 }) };
       const last = sections[sections.length - 1];
       if (last && last.id === change.section_id) last.changes.push(link);
-      else sections.push({ id: change.section_id, title: change.section_title || "Beginning of the document", changes: [link] });
+      else sections.push({ id: change.section_id, title: change.section_title || said.say("beginning_of_document"), changes: [link] });
     });
     return sections;
   }
 
   /** "3 changes in 2 sections.", as views.redline_view says it. */
   function countSentence(count, sections) {
-    if (!count) return "No differences in the text: the two versions differ only in markup the redline does not show.";
-    const places = count === 1 ? "1 change" : `${count} changes`;
-    return `${places} in ${sections === 1 ? "1 section" : `${sections} sections`}.`;
+    if (!count) return said.say("no_differences");
+    return said.say("changes_in_sections", { changes: said.count("changes_count", count),
+      sections: said.count("sections_count", sections) });
   }
 
   function link(anchor, text) {
@@ -1228,9 +1261,9 @@
     const query = new URLSearchParams(root.location.search);
     let from = query.get("from");
     let to = query.get("to");
-    if (!from || !to) return say("Choose two versions to compare.");
-    if (!VERSION.test(from) || !VERSION.test(to)) return say("Versions are written as YYYY-MM-DD.");
-    if (from === to) return say(`Both sides are version ${from}: there is nothing to compare.`);
+    if (!from || !to) return say(said.say("compare_choose"));
+    if (!VERSION.test(from) || !VERSION.test(to)) return say(said.say("compare_format"));
+    if (from === to) return say(said.say("compare_same", { number: from }));
     // Older first, always: the other way round, the newer text would show as deleted.
     const swapped = from > to;
     if (swapped) [from, to] = [to, from];
@@ -1238,23 +1271,24 @@
       const select = document.querySelector(`.pp-compare-form select[name="${name}"]`);
       if (select) select.value = value;
     }
-    const order = swapped ? `Showing ${from} → ${to}: the older version first. ` : "";
-    say(`${order}Comparing version ${from} with version ${to}…`);
+    const order = swapped ? `${said.say("compare_swapped", { old: from, new: to })} ` : "";
+    say(order + said.say("compare_comparing", { old: from, new: to }));
     try {
       const [oldData, newData] = await Promise.all([fetchVersion(view, from), fetchVersion(view, to)]);
-      const result = renderRedline(oldData, newData);
+      const result = renderRedline(oldData, newData, said.labels);
       target.innerHTML = result.html;
-      const changes = result.count === 1 ? "1 change" : `${result.count} changes`;
-      say(`${order}Version ${from} compared with version ${to}: ${result.count ? changes : "no changes"}.`);
+      const changes = result.count ? said.count("changes_count", result.count) : said.say("compare_none");
+      say(order + said.say("compare_compared", { old: from, new: to, changes }));
       if (summary) showSummary(view, summary, from, to, result.changes);
     } catch (error) {
-      say(error.message);
+      say(error.key ? said.say(error.key) : error.message);
     }
     current = -1;
     showNavigation();
   }
 
   function init() {
+    said = pageWords();
     current = -1;
     showNavigation();
     for (const view of document.querySelectorAll(".pp-compare")) showComparison(view);

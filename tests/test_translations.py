@@ -1,0 +1,241 @@
+"""Translations: each language its own timeline, dated and honest about lagging behind its original.
+
+Real repositories with controlled commit dates, read by the engine in this process (``publish``,
+``read``) and by the command line; the pages themselves are checked in tests/browser/.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sites import STATEMENT, SiteRepo, front_matter
+
+from policypress import translations
+
+TRANSLATION = "privacy-statement.es.md"
+DOCUMENTS = [{"source": STATEMENT, "slug": "privacy-statement", "title": "Privacy Statement",
+              "translations": [{"lang": "es", "title": "Declaración de privacidad"}]}]
+
+
+def spanish(body: str, translates: str | None, *, material: bool = False, summary: str = "Un cambio.",
+            effective: str | None = None, immediate: str | None = None) -> str:
+    extra = {"translates": _date(translates)} if translates else {}
+    return (front_matter("Declaración de privacidad", material, summary, effective, extra=extra, immediate=immediate)
+            + f"# Declaración de privacidad\n\n{body}\n")
+
+
+def _date(value: str):
+    from datetime import date
+
+    return date.fromisoformat(value)
+
+
+@pytest.fixture
+def site(tmp_path) -> SiteRepo:
+    """An original with one version (2026-01-05) and its Spanish translation of it (2026-01-12)."""
+    repo = SiteRepo.create(tmp_path / "site", documents=DOCUMENTS)
+    repo.write_statement("We collect little.", material=True, summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write(f"docs/{TRANSLATION}", spanish("Recopilamos poco.", "2026-01-05", material=True,
+                                               summary="Primera versión."))
+    repo.commit("2026-01-12T10:00:00-08:00")
+    return repo
+
+
+def _documents(published):
+    return {document.slug: document for document in published}
+
+
+# -- declaring translations ------------------------------------------------------------------
+
+
+def test_a_translation_is_a_document_of_its_own_under_its_language(site):
+    record = site.read(today="2026-01-20")
+    original, translation = record.documents
+    assert translation.slug == "es/privacy-statement"
+    assert (translation.spec.lang, translation.spec.translation_of, translation.spec.source) == \
+        ("es", "privacy-statement", TRANSLATION)
+    assert [(v.number, v.translates.isoformat()) for v in translation.versions] == [("2026-01-12", "2026-01-05")]
+    assert original.spec.lang == "en" and not original.spec.is_translation
+
+
+@pytest.mark.parametrize(("entry", "settings", "says"), [
+    ({"lang": "es", "title": "D", "source": "es/statement.md"}, {}, "'extra.policypress.documents[0].translations[0]"
+     ".source' names the translation 'es/statement.md', but there is no such file under docs/"),
+    ({"lang": "en", "title": "Statement"}, {}, "is 'en', the language the documents are written in"),
+    ({"lang": "xx", "title": "X"}, {}, "is 'xx', a language policypress has no words for"),
+    ({"lang": "es"}, {}, "'extra.policypress.documents[0].translations[0].title' is missing"),
+    ({"lang": "es", "title": "D", "slug": "x"}, {}, "translations[0].slug' is not a translation setting"),
+    ({"lang": "es", "title": "D"}, {"binding_language": "de"}, "'extra.policypress.binding_language' is 'de', "
+     "a language policypress has no words for"),
+])
+def test_a_misdeclared_translation_names_the_setting_and_the_fix(tmp_path, entry, settings, says):
+    documents = [{**DOCUMENTS[0], "translations": [entry]}]
+    repo = SiteRepo.create(tmp_path / "site", documents=documents, settings=settings)
+    repo.write_statement("Text.", material=True, summary="First version.")
+    repo.write(f"docs/{TRANSLATION}", spanish("Texto.", "2026-01-05"))
+    repo.commit("2026-01-05T10:00:00-08:00")
+    published = repo.publish(today="2026-01-20")
+    assert published.error is not None
+    assert says in str(published.error), str(published.error)
+    assert "To fix:" in str(published.error)
+
+
+def test_the_binding_language_is_one_the_site_publishes_in(tmp_path):
+    repo = SiteRepo.create(tmp_path / "site", settings={"binding_language": "es"})
+    repo.write_statement("Text.", material=True, summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    error = str(repo.publish(today="2026-01-20").error)
+    assert "'extra.policypress.binding_language' is 'es', a language no document is published in" in error
+    assert "To fix: use one of ['en']" in error
+
+
+def test_a_document_slug_may_not_be_a_language_prefix(tmp_path):
+    documents = [*DOCUMENTS, {"source": "es.md", "slug": "es", "title": "Notice"}]
+    repo = SiteRepo.create(tmp_path / "site", documents=documents)
+    repo.write_statement("Text.", material=True, summary="First version.")
+    repo.write_statement("Notice.", material=True, summary="First version.", path="es.md", title="Notice")
+    repo.write(f"docs/{TRANSLATION}", spanish("Texto.", "2026-01-05"))
+    repo.commit("2026-01-05T10:00:00-08:00")
+    error = str(repo.publish(today="2026-01-20").error)
+    assert "'extra.policypress.documents[1].slug' is 'es', the address prefix of the site's pages in that " \
+           "language (/es/…)" in error
+
+
+# -- each translation has its own timeline ----------------------------------------------------
+
+
+def test_a_translation_folds_its_own_days_and_keeps_its_own_versions(site):
+    site.write(f"docs/{TRANSLATION}", spanish("Recopilamos muy poco.", "2026-01-05", summary="Aclara."))
+    site.commit("2026-02-02T09:00:00-08:00")
+    site.write(f"docs/{TRANSLATION}", spanish("Recopilamos muy poco, y lo guardamos.", "2026-01-05",
+                                              summary="Aclara más."))
+    site.commit("2026-02-02T17:00:00-08:00")
+    translation = site.read(today="2026-03-01").documents[1]
+    assert [v.number for v in translation.versions] == ["2026-01-12", "2026-02-02"]
+    assert translation.versions[-1].summary == "Aclara. Aclara más."
+
+
+def test_a_translation_that_does_not_say_what_it_translates_is_refused_with_its_commit(site):
+    site.write(f"docs/{TRANSLATION}", spanish("Otro texto.", None, summary="Cambia."))
+    commit = site.commit("2026-02-02T09:00:00-08:00")
+    error = str(site.publish(today="2026-03-01").error)
+    assert f"docs/{TRANSLATION} (commit {commit[:12]}, version 2026-02-02)" in error
+    assert "does not say which version of the Privacy Statement it translates" in error
+    assert "add 'translates: YYYY-MM-DD'" in error and "(one of 2026-01-05)" in error
+    assert "versions/privacy-statement/es/2026-02-02.yml with 'translates: <version date>'" in error
+
+
+@pytest.mark.parametrize(("translates", "says"), [
+    ("2025-12-31", "it says 'translates: 2025-12-31', but the Privacy Statement has no version of that date"),
+    ("2026-03-02", "a version of the Privacy Statement that landed after this translation did (2026-02-02)"),
+])
+def test_a_translation_must_name_a_version_its_original_had(site, translates, says):
+    site.write(f"docs/{TRANSLATION}", spanish("Otro texto.", translates, summary="Cambia."))
+    site.commit("2026-02-02T09:00:00-08:00")
+    if translates == "2026-03-02":
+        site.write_statement("We collect less.", summary="Shorter.")
+        site.commit("2026-03-02T10:00:00-08:00")
+    assert says in str(site.publish(today="2026-03-10").error)
+
+
+def test_a_published_translation_is_corrected_in_its_own_folder(site):
+    site.write(f"docs/{TRANSLATION}", spanish("Otro texto.", "2025-12-31", summary="Cambia."))
+    site.commit("2026-02-02T09:00:00-08:00")
+    site.write("versions/privacy-statement/es/2026-02-02.yml", "translates: 2026-01-05\n")
+    site.commit("2026-02-03T09:00:00-08:00")
+    translation = site.read(today="2026-03-01").documents[1]
+    assert translation.versions[-1].translates.isoformat() == "2026-01-05"
+    assert translation.versions[-1].corrected
+
+
+def test_history_from_before_git_is_imported_into_the_language_folder(site):
+    site.write("versions/privacy-statement/es/2025-06-01.md",
+               spanish("Texto antiguo.", "2026-01-05", material=True, summary="Primera versión."))
+    site.commit("2026-01-13T10:00:00-08:00")
+    # An imported translation of a version that landed later is refused like any other.
+    assert "landed after this translation did (2025-06-01)" in str(site.publish(today="2026-01-20").error)
+
+
+def test_a_folder_for_a_language_the_document_has_no_translation_in_is_refused(site):
+    site.write("versions/privacy-statement/fr/2025-06-01.md", spanish("Texte.", "2026-01-05"))
+    site.commit("2026-01-13T10:00:00-08:00")
+    error = str(site.publish(today="2026-01-20").error)
+    assert "versions/privacy-statement/fr/" in error
+    assert "a document's folder holds its files and a folder for each of its translations (es)" in error
+
+
+# -- lag --------------------------------------------------------------------------------------
+
+
+def test_lag_appears_when_the_original_moves_on_and_clears_when_the_translation_catches_up(site):
+    record = site.read(today="2026-01-20")
+    original, translation = record.documents
+    assert translations.newest_lag(translation, original) is None
+
+    site.write_statement("We collect little, and delete it.", material=True, summary="Deletion.",
+                         effective="2026-03-10")
+    site.commit("2026-02-01T10:00:00-08:00")
+    original, translation = site.read(today="2026-02-05").documents
+    lag = translations.newest_lag(translation, original)
+    assert lag.translated.number == "2026-01-05"
+    assert [v.number for v in lag.behind] == ["2026-02-01"]
+    assert [v.number for v in lag.material] == ["2026-02-01"]
+    assert lag.overdue(original.today, 0) == ()
+
+    site.write(f"docs/{TRANSLATION}", spanish("Recopilamos poco, y lo borramos.", "2026-02-01", material=True,
+                                              summary="Borrado.", effective="2026-03-10"))
+    site.commit("2026-02-03T10:00:00-08:00")
+    original, translation = site.read(today="2026-02-05").documents
+    assert translations.newest_lag(translation, original) is None
+
+
+def test_the_notice_rule_applies_to_a_translation_on_its_own(site):
+    site.write(f"docs/{TRANSLATION}", spanish("Recopilamos más.", "2026-01-05", material=True, summary="Más datos."))
+    site.commit("2026-02-02T09:00:00-08:00")
+    findings = [str(f) for f in site.publish(today="2026-02-05").findings]
+    assert any("version 2026-02-02 of the Declaración de privacidad is a material change" in f and
+               f"docs/{TRANSLATION}" in f for f in findings), findings
+
+
+# -- what is published ------------------------------------------------------------------------
+
+
+def test_versions_json_lists_each_translation_inside_its_document(site):
+    listing = site.publish(today="2026-01-20").versions_json()
+    (document,) = listing["documents"]
+    assert (document["slug"], document["lang"]) == ("privacy-statement", "en")
+    (translation,) = document["translations"]
+    assert (translation["slug"], translation["lang"], translation["title"]) == \
+        ("privacy-statement", "es", "Declaración de privacidad")
+    assert translation["url"] == "https://privacy.test-health.example/es/privacy-statement/"
+    (version,) = translation["versions"]
+    assert version["translates"] == "2026-01-05"
+    assert version["url"] == "https://privacy.test-health.example/es/privacy-statement/versions/2026-01-12/"
+    assert "translates" not in document["versions"][0]
+
+
+def test_each_language_has_its_pages_feeds_and_source_files(site):
+    published = site.publish(today="2026-01-20")
+    for address in ("es/privacy-statement", "es/privacy-statement/versions",
+                    "es/privacy-statement/versions/2026-01-12", "es/privacy-statement/versions/compare"):
+        assert published.page(address).view.lang == "es"
+    assert published.page("privacy-statement").view.lang == "en"
+    assert "Recopilamos poco." in published.file("es/privacy-statement/versions/2026-01-12/source.md")
+    assert "<feed" in published.file("es/privacy-statement/feed.xml")
+    assert "Declaración de privacidad" in published.file("es/feed.xml")
+    assert "Declaración" not in published.file("feed.xml")
+    assert [feed.url for feed in published.site_view_in("es").feeds] == ["/es/feed.xml",
+                                                                          "/es/privacy-statement/feed.xml"]
+
+
+def test_the_command_line_takes_a_language(site):
+    shown = site.policypress("versions", "privacy-statement", "--lang", "es", today="2026-01-20")
+    assert shown.exit_code == 0, shown.output
+    assert "Declaración de privacidad (/es/privacy-statement/)" in shown.output
+    assert "[translates 2026-01-05] Primera versión." in shown.output
+    assert "Privacy Statement (" not in shown.output
+    at = site.policypress("at", "2026-01-15", "privacy-statement", "--lang", "es", today="2026-01-20")
+    assert "version 2026-01-12, in force from 2026-01-12" in at.output, at.output
+    missing = site.policypress("versions", "privacy-statement", "--lang", "fr", today="2026-01-20")
+    assert missing.exit_code != 0
+    assert "there is no document with the slug 'privacy-statement' in the language 'fr'" in missing.output
