@@ -239,3 +239,135 @@ def test_the_command_line_takes_a_language(site):
     missing = site.policypress("versions", "privacy-statement", "--lang", "fr", today="2026-01-20")
     assert missing.exit_code != 0
     assert "there is no document with the slug 'privacy-statement' in the language 'fr'" in missing.output
+
+
+# -- check: a lagging translation warns, then fails once a material change it lacks is in force ---------
+
+
+def _lag_findings(repo: SiteRepo, today: str) -> list[str]:
+    shown = repo.policypress("check", today=today)
+    return [line for line in shown.output.splitlines() if "translation-lag" in line]
+
+
+def test_a_lagging_translation_warns_then_fails_after_the_grace_period(tmp_path):
+    repo = SiteRepo.create(tmp_path / "site", documents=DOCUMENTS, settings={"translation_grace_days": 10})
+    repo.write_statement("We collect little.", material=True, summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write(f"docs/{TRANSLATION}", spanish("Recopilamos poco.", "2026-01-05", material=True,
+                                              summary="Primera versión."))
+    repo.commit("2026-01-06T10:00:00-08:00")
+    assert _lag_findings(repo, "2026-01-20") == []
+
+    repo.write_statement("We collect little, and delete it.", material=True, summary="Deletion.",
+                         effective="2026-03-10")
+    repo.commit("2026-02-01T10:00:00-08:00")
+    (warning,) = _lag_findings(repo, "2026-02-05")
+    assert warning.startswith(f"docs/{TRANSLATION}:6: warning: the Spanish translation of the Privacy Statement "
+                              "renders version 2026-01-05 ('translates: 2026-01-05'), but the Privacy Statement has "
+                              "changed since: 2026-02-01 (material). This becomes an error on 2026-03-20")
+    assert _lag_findings(repo, "2026-03-19")[0].startswith(f"docs/{TRANSLATION}:6: warning:")
+    (error,) = _lag_findings(repo, "2026-03-20")
+    assert error.startswith(f"docs/{TRANSLATION}:6: error:")
+    assert "took effect on 2026-03-10, and the 10 days of grace ended on 2026-03-20" in error
+    assert repo.policypress("check", today="2026-03-20").exit_code == 1
+
+    repo.write(f"docs/{TRANSLATION}", spanish("Recopilamos poco, y lo borramos.", "2026-02-01", material=True,
+                                              summary="Borrado.", immediate="El texto en inglés ya está en vigor."))
+    repo.commit("2026-03-21T10:00:00-07:00")
+    assert _lag_findings(repo, "2026-03-22") == []
+
+
+def test_an_editorial_change_of_the_original_only_warns(site):
+    site.write_statement("We collect little (typo fixed).", summary="Typo.")
+    site.commit("2026-02-01T10:00:00-08:00")
+    (warning,) = _lag_findings(site, "2027-02-01")
+    assert ": warning:" in warning and "2026-02-01 (editorial)" in warning and "becomes an error" not in warning
+
+
+# -- the pages: switcher, binding text, lag ---------------------------------------------------
+
+
+def test_a_translated_page_says_which_text_binds_and_what_it_renders(site):
+    page = site.publish(today="2026-01-20").page("es/privacy-statement")
+    view = page.view
+    assert [(s.text, [(link.label, link.url) for link in s.links]) for s in view.translation_notice] == [
+        ("Esta es una traducción. Solo el texto en inglés es jurídicamente vinculante",
+         [("leerlo", "/privacy-statement/")]),
+        ("Esta traducción corresponde a la versión en inglés del 5 de enero de 2026",
+         [("leer esa versión", "/privacy-statement/versions/2026-01-05/")]),
+    ]
+    assert not view.is_lagging
+    assert [(link.lang, link.name, link.url, link.note) for link in view.languages] == \
+        [("en", "English", "/privacy-statement/", None)]
+    english = site.publish(today="2026-01-20").page("privacy-statement").view
+    assert english.translation_notice == ()
+    assert [(link.name, link.url) for link in english.languages] == [("Español", "/es/privacy-statement/")]
+
+
+def test_the_lag_notice_names_both_dates_and_links_the_redline(site):
+    site.write_statement("We collect little, and delete it.", summary="Deletion.")
+    site.commit("2026-02-01T10:00:00-08:00")
+    site.write_statement("We collect little, and delete it soon.", summary="Sooner.")
+    site.commit("2026-02-03T10:00:00-08:00")
+    published = site.publish(today="2026-02-05")
+    view = published.page("es/privacy-statement").view
+    assert view.is_lagging
+    _, reflects, updated = view.translation_notice
+    assert reflects.text == "Esta traducción refleja la versión en inglés del 5 de enero de 2026."
+    assert updated.text == "La versión en inglés se actualizó el 3 de febrero de 2026"
+    assert [(link.label, link.url) for link in updated.links] == [
+        ("leerla", "/privacy-statement/versions/2026-02-03/"),
+        ("ver qué cambió", "/privacy-statement/versions/compare/?from=2026-01-05&to=2026-02-03"),
+    ]
+    # The archive of the translation says so too; an English page does not.
+    assert published.page("es/privacy-statement/versions").view.is_lagging
+    assert not published.page("privacy-statement").view.is_lagging
+
+
+def test_the_switcher_leads_each_page_to_the_one_that_answers_it(site):
+    site.write_statement("We collect little, and delete it.", material=True, summary="Deletion.",
+                         effective="2026-03-10")
+    site.commit("2026-02-01T10:00:00-08:00")
+    site.write(f"docs/{TRANSLATION}", spanish("Recopilamos poco, y lo borramos.", "2026-02-01", material=True,
+                                              summary="Borrado.", effective="2026-03-10"))
+    site.commit("2026-02-02T10:00:00-08:00")
+    published = site.publish(today="2026-03-20")
+
+    def switch(address: str) -> tuple[str, str | None]:
+        (link,) = published.page(address).view.languages
+        return link.url, link.note
+
+    # An archived version: the translation's version in force on the day it took effect, if there was one.
+    assert switch("privacy-statement/versions/2026-01-05") == ("/es/privacy-statement/versions/", "no Spanish "
+                                                               "version was in force on this version's date; the "
+                                                               "link leads to all Spanish versions")
+    assert switch("privacy-statement/versions/2026-02-01") == ("/es/privacy-statement/versions/2026-02-02/", None)
+    assert switch("privacy-statement/versions/2026-02-01/changes") == \
+        ("/es/privacy-statement/versions/2026-02-02/changes/", None)
+    assert switch("es/privacy-statement/versions/2026-02-02/changes") == \
+        ("/privacy-statement/versions/2026-02-01/changes/", None)
+    assert switch("es/privacy-statement/versions/2026-01-12") == ("/privacy-statement/versions/2026-01-05/", None)
+    assert switch("es/privacy-statement/versions") == ("/privacy-statement/versions/", None)
+    assert switch("es/privacy-statement/versions/compare") == ("/privacy-statement/versions/compare/", None)
+
+
+def test_a_page_with_no_answer_in_the_other_language_leads_to_its_archive_and_says_so(site):
+    site.write_statement("We collect little, and delete it.", summary="Deletion.")
+    site.commit("2026-02-01T10:00:00-08:00")
+    published = site.publish(today="2026-02-05")
+    (link,) = published.page("privacy-statement/versions/2026-02-01/changes").view.languages
+    assert link.url == "/es/privacy-statement/versions/"
+    assert link.note == "this change is not in a Spanish version yet; the link leads to all Spanish versions"
+
+
+def test_the_banner_of_a_language_announces_the_originals_change_its_translation_lacks(site):
+    site.write_statement("We collect little, and delete it.", material=True, summary="Deletion.",
+                         effective="2026-03-10")
+    site.commit("2026-02-01T10:00:00-08:00")
+    published = site.publish(today="2026-02-05")
+    (notice,) = published.site_view_in("es").banner.notices
+    assert notice.key == "privacy-statement/2026-02-01"
+    assert notice.wording.sentence.endswith("10 de marzo de 2026 (en inglés)"), notice.wording.sentence
+    assert [link.url for link in notice.wording.links][0] == "/privacy-statement/upcoming/"
+    (english,) = published.banner.notices
+    assert "Privacy Statement" in english.wording.sentence

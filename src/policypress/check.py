@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from . import frontmatter, imported, notices, translations
+from . import words as catalog
 from .document import Document, DocumentSpec
 from .errors import Finding, Severity
 from .render import Renderer
@@ -298,25 +299,28 @@ def translation_lag(settings: Settings, document: Document, original: Document,
     lag = translations.newest_lag(document, original)
     if lag is None:
         return []
-    newest, language = document.versions[-1], document.spec.lang
-    overdue = lag.overdue(document.today, settings.translation_grace_days)
+    language = catalog.of(settings.language).language(document.spec.lang)
+    grace = settings.translation_grace_days
+    overdue = lag.overdue(document.today, grace)
     behind = ", ".join(f"{v.number} ({v.kind})" for v in lag.behind)
     problem = (f"the {language} translation of the {original.title} renders version {lag.translated.number} "
-               f"(translates: {lag.translated.number}), but the {original.title} has changed since: {behind}")
-    grace = settings.translation_grace_days
+               f"('translates: {lag.translated.number}'), but the {original.title} has changed since: {behind}")
     if overdue:
         first = overdue[0]
-        problem += (f". The material change of version {first.number} has been in force since {first.effective}, "
-                    f"{_days_text(grace)} of grace included, so readers of the {language} text have a text that no "
-                    "longer applies")
+        passed = f", and the {_days_text(grace)} of grace ended on {first.effective + timedelta(days=grace)}" \
+            if grace else ""
+        problem += (f". Its material change of version {first.number} took effect on {first.effective}{passed}: "
+                    f"readers of the {language} text are reading one that no longer applies")
     elif lag.material:
         first = lag.material[0]
         deadline = first.effective + timedelta(days=grace)
-        problem += (f". The check fails from {deadline} (version {first.number} takes effect on {first.effective}"
-                    f"{f', plus {_days_text(grace)} of grace' if grace else ''}) unless the translation catches up")
-    fix = (f"translate the changes (see /{original.slug}/versions/compare/?from={lag.translated.number}&to="
-           f"{lag.newest.number}) into {settings.source_path(document.spec)} and set 'translates: "
-           f"{lag.newest.number}' in its front matter, with a 'revision' block describing the change in {language}.")
+        problem += (f". This becomes an error on {deadline} (version {first.number} takes effect on {first.effective}"
+                    f"{f', then {_days_text(grace)} of grace' if grace else ''}) unless the translation catches up")
+    urls = Urls.for_site(settings.site_url)
+    changes = urls.absolute(urls.comparison(original.slug, lag.translated.number, lag.newest.number))
+    fix = (f"translate the changes ({changes}) into {settings.source_path(document.spec)}, set 'translates: "
+           f"{lag.newest.number}' in its front matter, and describe the change in its 'revision' block, in {language}.")
+    newest = document.versions[-1]
     return [Finding(f"{problem} (rule {TRANSLATION_LAG}).", where=settings.source_path(document.spec),
                     line=source.line_of("translates") if newest.origin is Origin.GIT else None, fix=fix,
                     severity=ERROR if overdue else WARNING)]
