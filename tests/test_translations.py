@@ -371,3 +371,27 @@ def test_the_banner_of_a_language_announces_the_originals_change_its_translation
     assert [link.url for link in notice.wording.links][0] == "/privacy-statement/upcoming/"
     (english,) = published.banner.notices
     assert "Privacy Statement" in english.wording.sentence
+
+
+# -- verify: a translation's published record is checked like its original's -------------------
+
+
+def test_verify_checks_each_translation_and_what_it_translates(site, tmp_path):
+    import json
+
+    listing = site.publish(today="2026-01-20").versions_json()
+    live = tmp_path / "live" / "versions.json"
+    live.parent.mkdir()
+    live.write_text(json.dumps(listing), "utf-8")
+    intact = site.policypress("verify", "--against", str(live), today="2026-01-20")
+    assert intact.exit_code == 0, intact.output
+    assert "All 2 published versions are intact." in intact.output
+
+    # As if history had been rewritten so that the published translation now says it renders another text.
+    listing["documents"][0]["translations"][0]["versions"][0]["translates"] = "2025-12-01"
+    live.write_text(json.dumps(listing), "utf-8")
+    rewritten = site.policypress("verify", "--against", str(live), today="2026-01-20")
+    assert rewritten.exit_code == 1
+    assert "version 2026-01-12 of the Declaración de privacidad was published as translating version 2025-12-01 " \
+           "of the original but this build says it translates version 2026-01-05" in rewritten.output
+    assert "versions/privacy-statement/es/2026-01-12.yml with 'translates: 2026-01-05'" in rewritten.output

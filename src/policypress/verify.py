@@ -39,7 +39,7 @@ _AT_SITE_ROOT = Urls.for_site(None)
 TIMEOUT_SECONDS = 30
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _COMMIT = re.compile(r"[0-9a-f]{40}")
-_DESCRIPTION = ("material", "summary", "effective")
+_DESCRIPTION = ("material", "summary", "effective", "translates")
 """What a version says about itself, in the order findings name it."""
 
 
@@ -55,6 +55,8 @@ class PublishedVersion:
     effective: str | None = None
     source_url: str | None = None
     """Where the exact text is published; lists written before source.md existed lack it."""
+    translates: str | None = None
+    """For a translation: the version of its original the text was published as rendering."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def _published_version(entry: object, at: str, location: str) -> PublishedVersio
         effective=_field(entry, "effective", at, location, _is_date, "not a date (YYYY-MM-DD)", optional=True),
         source_url=_field(entry, "source_url", at, location, lambda v: isinstance(v, str) and bool(v),
                           "not an address", optional=True),
+        translates=_field(entry, "translates", at, location, _is_date, "not a version date (YYYY-MM-DD)",
+                          optional=True),
     )
 
 
@@ -369,7 +373,8 @@ def _moved(listed: PublishedDocument, published: PublishedVersion, version: Vers
 
 def _redescribed(listed: PublishedDocument, published: PublishedVersion, version: Version,
                  where: str) -> list[Finding]:
-    built = {"material": version.material, "summary": version.summary, "effective": version.effective.isoformat()}
+    built = {"material": version.material, "summary": version.summary, "effective": version.effective.isoformat(),
+             "translates": version.translates and version.translates.isoformat()}
     return [_redescribed_finding(listed, published, key, built[key], where)
             for key in _DESCRIPTION if getattr(published, key) is not None and getattr(published, key) != built[key]]
 
@@ -431,12 +436,16 @@ def _inserted_finding(listed: PublishedDocument, version: Version, newest: str, 
 def _as_published(key: str, value: object) -> str:
     if key == "material":
         return f"as {_kind(value)}"
+    if key == "translates":
+        return f"as translating version {value} of the original"
     return f'with the summary "{value}"' if key == "summary" else f"as taking effect on {value}"
 
 
 def _as_built(key: str, value: object) -> str:
     if key == "material":
         return _kind(value)
+    if key == "translates":
+        return f"it translates version {value}"
     return f'"{value}"' if key == "summary" else str(value)
 
 
