@@ -395,3 +395,24 @@ def test_verify_checks_each_translation_and_what_it_translates(site, tmp_path):
     assert "version 2026-01-12 of the Declaración de privacidad was published as translating version 2025-12-01 " \
            "of the original but this build says it translates version 2026-01-05" in rewritten.output
     assert "versions/privacy-statement/es/2026-01-12.yml with 'translates: 2026-01-05'" in rewritten.output
+
+
+def test_a_change_of_the_original_still_to_take_effect_is_named_with_its_effective_date(site):
+    site.write_statement("We collect little, and delete it.", material=True, summary="Deletion.",
+                         effective="2026-03-10")
+    site.commit("2026-02-01T10:00:00-08:00")
+    published = site.publish(today="2026-02-05")
+    _, _, updated = published.page("es/privacy-statement").view.translation_notice
+    assert updated.text == ("La versión en inglés se revisó el 1 de febrero de 2026; sus cambios entran en vigor el "
+                            "10 de marzo de 2026")
+    # Its upcoming page has no Spanish answer yet: the switcher says so.
+    (link,) = published.page("privacy-statement/upcoming").view.languages
+    assert (link.url, link.note) == ("/es/privacy-statement/versions/", "this change is not in a Spanish version "
+                                     "yet; the link leads to all Spanish versions")
+
+
+def test_a_translations_headings_link_in_its_language(site):
+    published = site.publish(today="2026-01-20")
+    for page in ("es/privacy-statement", "es/privacy-statement/versions/2026-01-12"):
+        assert 'title="Enlace permanente"' in published.text(page)
+    assert 'title="Permanent link"' in published.text("privacy-statement/versions/2026-01-05")

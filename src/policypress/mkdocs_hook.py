@@ -107,7 +107,22 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
+    planned = _state["pages"].get(page.file.src_uri)
+    if planned and planned.view.lang != _state["settings"].language:
+        output = _site_parts_marked(output, _state["settings"].language)
     return _state["history"].finished(page.file.src_uri, output)
+
+
+_SITE_PARTS = ('<nav class="md-nav md-nav--primary"', '<form class="md-header__option"', '<div class="md-copyright"')
+"""Material's elements that hold the site's own configured words (its navigation, the palette toggle's names,
+the footer), which stay in the site's language on a translated page."""
+
+
+def _site_parts_marked(html: str, lang: str) -> str:
+    """A translated page with the site's own words marked as being in the site's language (WCAG 3.1.2)."""
+    for opening in _SITE_PARTS:
+        html = html.replace(opening, f'{opening} lang="{lang}"', 1)
+    return html
 
 
 def on_post_build(config):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import markdown
 
-from . import links
+from . import links, words
 from .settings import Settings
 from .urls import Urls
 from .version import Version
@@ -62,6 +62,14 @@ class Renderer:
         """What decides the HTML of a text, for caches."""
         return repr((self.extensions, self.configs))
 
+    def in_language(self, permalink_title: str) -> Renderer:
+        """The same settings for a text in another language: the toc extension titles each heading's
+        permalink in that language (``permalink_title``, e.g. "Enlace permanente")."""
+        if "toc" not in self.extensions:
+            return self
+        return Renderer(self.extensions, {**self.configs,
+                                          "toc": {**self.configs.get("toc", {}), "permalink_title": permalink_title}})
+
     def __call__(self, text: str) -> Rendered:
         html = self._converter.reset().convert(text)
         return Rendered(html, getattr(self._converter, "toc_tokens", []))
@@ -74,7 +82,10 @@ class Renderer:
 
 def for_site(renderer: Renderer, settings: Settings) -> RenderVersion:
     """Each version's text as the site renders it, links and all (the command line's redlines
-    then match the site's)."""
+    then match the site's); a translation's in its language (``Renderer.in_language``)."""
     pages = Urls.for_site(settings.site_url).source_pages(settings.documents)
     sources = {spec.slug: spec.source for spec in settings.documents}
-    return lambda version: renderer.version(version, sources[version.slug], pages)
+    in_language = {lang: renderer.in_language(words.of(lang)("permalink_title"))
+                   for lang in settings.languages if lang != settings.language}
+    renderers = {spec.slug: in_language.get(spec.lang, renderer) for spec in settings.documents}
+    return lambda version: renderers[version.slug].version(version, sources[version.slug], pages)

@@ -185,7 +185,8 @@ class _Stored:
         self.context = fingerprint(engine_fingerprint(), context) if store else ""
 
     def rendered(self, version: Version, compute: Callable[[], Rendered]) -> Rendered:
-        return self._get("html", (version.text,), compute,
+        # By its document too: a translation's headings link in its own language (render.for_site).
+        return self._get("html", (version.slug, version.text), compute,
                          lambda done: json.dumps([done.html, done.toc], ensure_ascii=False),
                          lambda kept: Rendered(*json.loads(kept)))
 

@@ -505,17 +505,21 @@ class OtherLanguages:
             if other is document:
                 continue
             url, answered = self._answer(document, other, kind, version)
-            note = None if answered else w("language_no_equivalent_" + ("change" if kind == "changes" else "version"),
-                                           language=w.language(other.spec.lang))
+            missing = "change" if kind in ("changes", "upcoming") else "version"
+            note = None if answered else w(f"language_no_equivalent_{missing}", language=w.language(other.spec.lang))
             links.append(LanguageLink(other.spec.lang, w.own_name(other.spec.lang), url, note))
         return tuple(links)
 
     def _answer(self, document: Document, other: Document, kind: str, version: Version | None) -> tuple[str, bool]:
         """The address of ``other``'s page that answers this one, and whether one does (else its archive)."""
         urls, slug = self.urls, other.slug
-        if kind == "upcoming" and other.upcoming:
-            return urls.upcoming(slug), True
-        if kind in ("current", "upcoming", "draft") or version is None:
+        if kind == "upcoming":
+            # The text that will apply: the other language's text bringing the same change, if one does.
+            answer = translations.rendering(version, document, other)
+            if answer is None:
+                return urls.archive(slug), False
+            return (urls.upcoming(slug) if answer is other.upcoming else urls.version(slug, answer.number)), True
+        if kind in ("current", "draft") or version is None:
             return {"archive": urls.archive(slug), "compare": urls.compare(slug)}.get(kind, urls.current(slug)), True
         if kind == "changes":
             answer = translations.rendering(version, document, other)
@@ -555,9 +559,13 @@ class OtherLanguages:
             return (StatusSentence(w("translation_of", language=language, date=w.date(rendered.landed_on)),
                                    (Link(w("translation_read_original"), urls.version(original.slug,
                                                                                       rendered.number)),)),)
+        newest = lag.newest
+        updated = (w("lag_updated_upcoming", language=language, date=w.date(newest.landed_on),
+                     effective=w.date(newest.effective)) if original.status(newest) is Status.UPCOMING
+                   else w("lag_updated", language=language, date=w.date(newest.landed_on)))
         return (
             StatusSentence(w("lag_reflects", language=language, date=w.date(lag.translated.landed_on))),
-            StatusSentence(w("lag_updated", language=language, date=w.date(lag.newest.landed_on)), (
+            StatusSentence(updated, (
                 Link(w("lag_read_it"), urls.version(original.slug, lag.newest.number)),
                 Link(w("lag_see_what_changed"), redline_url(original, lag.translated, lag.newest, urls)),
             )),
