@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, sync_playwright
 from sites import PROJECT, SiteRepo, front_matter
 
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -43,8 +43,10 @@ INSTALL_CHROMIUM = (
 )
 
 PAGE_TYPES = ("landing", "current statement", "current notice", "archive list", "archived version",
-              "changes page", "compare view", "upcoming", "404")
-"""Every kind of page a visitor can reach; tests asking for ``page_type`` run once per kind."""
+              "changes page", "compare view", "upcoming", "404",
+              "spanish current", "spanish archive list", "spanish changes page", "spanish compare view")
+"""Every kind of page a visitor can reach; tests asking for ``page_type`` run once per kind. The
+"spanish" kinds are the Privacy Statement's Spanish translation, in the example site."""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -161,6 +163,10 @@ class ServedSite:
         """The document's versions, newest first."""
         return self.document(slug)["versions"]
 
+    def translation(self, lang: str = "es", slug: str = "privacy-statement") -> dict:
+        """The document's translation into a language, from its entry in versions.json."""
+        return next(t for t in self.document(slug).get("translations", []) if t["lang"] == lang)
+
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator:
@@ -251,10 +257,16 @@ def notice_site(tmp_path_factory, serve, example_config) -> NoticeSite:
 @pytest.fixture(scope="session")
 def example_pages(example_site: ServedSite) -> dict[str, Address]:
     """The example site's page types: the oldest version as the archived one, the two newest for the
-    changes page and the compare view, and the upcoming version if there is one."""
+    changes page and the compare view, and the upcoming version if there is one; the same for the
+    Spanish translation (its current page, archive, newest changes page and two newest compared)."""
     versions = example_site.versions()
     newest, previous = versions[:2]
     compare = f"/privacy-statement/versions/compare/?from={previous['version']}&to={newest['version']}"
+    spanish = example_site.translation("es")
+    spanish_newest, spanish_previous = spanish["versions"][:2]
+    spanish_root = urlsplit(spanish["url"]).path
+    spanish_compare = (f"{spanish_root}versions/compare/?from={spanish_previous['version']}"
+                       f"&to={spanish_newest['version']}")
     pages = {
         "landing": example_site.at("/"),
         "current statement": example_site.at("/privacy-statement/"),
@@ -264,6 +276,10 @@ def example_pages(example_site: ServedSite) -> dict[str, Address]:
         "changes page": example_site.at(urlsplit(newest["changes_url"] or "").path),
         "compare view": example_site.at(compare, ready=".pp-compare .pp-redline :is(ins, del)"),
         "404": example_site.at("/no-such-page/", status=404),
+        "spanish current": example_site.at(spanish_root),
+        "spanish archive list": example_site.at(f"{spanish_root}versions/"),
+        "spanish changes page": example_site.at(urlsplit(spanish_newest["changes_url"] or "").path),
+        "spanish compare view": example_site.at(spanish_compare, ready=".pp-compare .pp-redline :is(ins, del)"),
     }
     if example_site.document()["upcoming"]:
         pages["upcoming"] = example_site.at("/privacy-statement/upcoming/")
@@ -375,10 +391,14 @@ class Visitor:
 
         return [url for url in self.requests if not ours(url)]
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, element: Locator | None = None) -> Path:
+        """Save the whole page, or one element of it alone, to test-artifacts/screenshots/<name>.png."""
         path = ARTIFACTS / "screenshots" / f"{name.replace(' ', '-')}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(path), full_page=True)
+        if element is None:
+            self.page.screenshot(path=str(path), full_page=True)
+        else:
+            element.screenshot(path=str(path))
         return path
 
     def assert_well_behaved(self) -> None:
