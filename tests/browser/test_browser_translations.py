@@ -114,8 +114,11 @@ def test_the_spanish_current_page_says_it_lags_the_english_text_and_links_to_wha
     expect(notice.locator(".admonition-title")).to_have_text("Traducción")
     expect(notice).to_contain_text(
         f"Esta traducción refleja la versión en inglés del {spanish_date(translates)}.")
+    # The newest English version is still to take effect: the notice says when.
+    assert english_newest["effective"] > example_site.today.isoformat(), "the example's newest English version is upcoming"
     expect(notice).to_contain_text(
-        f"La versión en inglés se actualizó el {spanish_date(english_newest['version'])} — leerla / ver qué cambió.")
+        f"La versión en inglés se revisó el {spanish_date(english_newest['version'])}; sus cambios entran en vigor el "
+        f"{spanish_date(english_newest['effective'])} — leerla / ver qué cambió.")
     expect(notice.get_by_role("link", name="leerla", exact=True)).to_have_attribute(
         "href", path(english_newest["url"]))
 
