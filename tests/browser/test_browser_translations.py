@@ -115,7 +115,7 @@ def test_the_spanish_current_page_says_it_lags_the_english_text_and_links_to_wha
     expect(notice).to_contain_text(
         f"Esta traducción refleja la versión en inglés del {spanish_date(translates)}.")
     # The newest English version is still to take effect: the notice says when.
-    assert english_newest["effective"] > example_site.today.isoformat(), "the example's newest English version is upcoming"
+    assert english_newest["effective"] > example_site.today.isoformat(), "the newest English version is upcoming"
     expect(notice).to_contain_text(
         f"La versión en inglés se revisó el {spanish_date(english_newest['version'])}; sus cambios entran en vigor el "
         f"{spanish_date(english_newest['effective'])} — leerla / ver qué cambió.")
