@@ -416,3 +416,19 @@ def test_a_translations_headings_link_in_its_language(site):
     for page in ("es/privacy-statement", "es/privacy-statement/versions/2026-01-12"):
         assert 'title="Enlace permanente"' in published.text(page)
     assert 'title="Permanent link"' in published.text("privacy-statement/versions/2026-01-05")
+
+
+def test_when_the_translation_binds_the_original_says_so(tmp_path):
+    repo = SiteRepo.create(tmp_path / "site", documents=DOCUMENTS, settings={"binding_language": "es"})
+    repo.write_statement("We collect little.", material=True, summary="First version.")
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.write(f"docs/{TRANSLATION}", spanish("Recopilamos poco.", "2026-01-05", material=True,
+                                              summary="Primera versión."))
+    repo.commit("2026-01-06T10:00:00-08:00")
+    published = repo.publish(today="2026-01-20")
+    (binding,) = published.page("privacy-statement").view.translation_notice
+    assert binding.text == "Only the Spanish text of this document is legally binding"
+    assert [link.url for link in binding.links] == ["/es/privacy-statement/"]
+    spanish_notice = published.page("es/privacy-statement").view.translation_notice
+    assert [sentence.text for sentence in spanish_notice] == [
+        "Esta traducción corresponde a la versión en inglés del 5 de enero de 2026"]

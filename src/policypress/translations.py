@@ -81,12 +81,12 @@ def equivalent(version: Version, document: Document, other: Document) -> Version
     return in_force_on(other, version)
 
 
-def rendering(version: Version, document: Document, other: Document) -> Version | None:
-    """The version of ``other`` that brought ``document``'s change ``version`` into its language: for a
-    translation, its newest version that renders ``version``; for an original, the version the translation
-    ``version`` renders. None when no version of ``other`` did."""
-    if document.spec.translation_of == other.slug:
-        return translated(version, other)
-    if other.spec.translation_of == document.slug:
-        return next((v for v in reversed(other.versions) if v.translates == version.landed_on), None)
-    return None
+def rendering(version: Version, document: Document, other: Document, original: Document) -> Version | None:
+    """The version of ``other`` that brought ``document``'s change ``version`` into its language, both being
+    ``original`` in some language: the version of the original that a translation renders; the newest version
+    of a translation that renders the original's ``version`` (or, from another translation, the version of
+    the original that ``version`` renders). None when no version of ``other`` did."""
+    rendered = version if not document.spec.is_translation else translated(version, original)
+    if other is original:
+        return rendered
+    return next((v for v in reversed(other.versions) if v.translates == rendered.landed_on), None)

@@ -515,14 +515,14 @@ class OtherLanguages:
         urls, slug = self.urls, other.slug
         if kind == "upcoming":
             # The text that will apply: the other language's text bringing the same change, if one does.
-            answer = translations.rendering(version, document, other)
+            answer = translations.rendering(version, document, other, self._original)
             if answer is None:
                 return urls.archive(slug), False
             return (urls.upcoming(slug) if answer is other.upcoming else urls.version(slug, answer.number)), True
         if kind in ("current", "draft") or version is None:
             return {"archive": urls.archive(slug), "compare": urls.compare(slug)}.get(kind, urls.current(slug)), True
         if kind == "changes":
-            answer = translations.rendering(version, document, other)
+            answer = translations.rendering(version, document, other, self._original)
             if answer is None:
                 return urls.archive(slug), False
             return (urls.changes(slug, answer.number) if other.previous(answer) else urls.version(slug, answer.number),
@@ -536,8 +536,8 @@ class OtherLanguages:
             return ()
         w = words_for(document)
         url, _ = self._answer(document, binding, kind, version)
-        return (StatusSentence(w("binding_text", language=w.language(binding.spec.lang)),
-                               (Link(w("binding_read"), url),)),)
+        says = "binding_text" if document.spec.is_translation else "binding_text_original"
+        return (StatusSentence(w(says, language=w.language(binding.spec.lang)), (Link(w("binding_read"), url),)),)
 
     def _lag(self, document: Document, kind: str, version: Version | None) -> translations.Lag | None:
         if not document.spec.is_translation or kind in ("compare", "draft"):
