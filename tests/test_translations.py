@@ -432,3 +432,25 @@ def test_when_the_translation_binds_the_original_says_so(tmp_path):
     spanish_notice = published.page("es/privacy-statement").view.translation_notice
     assert [sentence.text for sentence in spanish_notice] == [
         "Esta traducción corresponde a la versión en inglés del 5 de enero de 2026"]
+
+
+def test_a_renamed_translation_keeps_its_history_once_its_old_path_is_declared(tmp_path):
+    repo = SiteRepo.create(tmp_path / "site", documents=DOCUMENTS)
+    repo.write_statement("We collect little.", material=True, summary="First version.")
+    repo.write("docs/privacy-statement-es.md", spanish("Recopilamos poco.", "2026-01-05", material=True,
+                                                      summary="Primera versión."))
+    repo.configure(documents=[{**DOCUMENTS[0], "translations": [
+        {"lang": "es", "title": "Declaración de privacidad", "source": "privacy-statement-es.md"}]}])
+    repo.commit("2026-01-05T10:00:00-08:00")
+    repo.git("mv", "docs/privacy-statement-es.md", f"docs/{TRANSLATION}")
+    repo.configure(documents=DOCUMENTS)
+    repo.commit("2026-01-07T10:00:00-08:00")
+    error = str(repo.publish(today="2026-01-20").error)
+    assert error.startswith("mkdocs.yml, extra.policypress.documents[0].translations[0]: commit ")
+    assert "fix=" not in error and "previous_paths: [privacy-statement-es.md]" in error
+
+    repo.configure(documents=[{**DOCUMENTS[0], "translations": [
+        {"lang": "es", "title": "Declaración de privacidad", "previous_paths": ["privacy-statement-es.md"]}]}])
+    repo.commit("2026-01-08T10:00:00-08:00")
+    translation = repo.read(today="2026-01-20").documents[1]
+    assert [v.number for v in translation.versions] == ["2026-01-05"]

@@ -104,6 +104,13 @@ class Settings:
         """The document ``spec`` translates; the document itself when it is no translation."""
         return next(s for s in self.documents if s.slug == spec.document_slug)
 
+    def key_of(self, spec: DocumentSpec) -> str:
+        """Where the document is declared, as a setting's name: ``documents[0]``, ``documents[0].translations[1]``."""
+        originals = [s for s in self.documents if not s.is_translation]
+        original = self.original(spec)
+        key = f"documents[{originals.index(original)}]"
+        return f"{key}.translations[{self.translations(original).index(spec)}]" if spec.is_translation else key
+
     def translations(self, spec: DocumentSpec) -> tuple[DocumentSpec, ...]:
         """Every translation of the document ``spec`` (or of the document it translates), in declared order."""
         return tuple(s for s in self.documents if s.translation_of == spec.document_slug)

@@ -149,12 +149,12 @@ def _earlier_path(spec: DocumentSpec, commits: list[Commit], index: int, path: s
 
 
 def _unfollowed_rename(settings: Settings, spec: DocumentSpec, commit: Commit, old: str, new: str) -> PolicyError:
-    index = settings.documents.index(spec)
+    key = settings.key_of(spec)
     listed = ", ".join([*spec.previous_paths, old])
     return PolicyError(
         f"commit {commit.id[:12]} renamed {old} to {new}. The versions from before that commit are versions "
         f"of the {spec.title}, but '{old}' is not in its previous_paths, so they would be lost from the archive.",
-        where=f"mkdocs.yml, extra.policypress.documents[{index}]",
+        where=f"{settings.config_file.name}, extra.policypress.{key}",
         fix=f"add the old path to the document: previous_paths: [{listed}]",
     )
 
