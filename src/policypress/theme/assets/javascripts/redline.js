@@ -705,11 +705,12 @@
     const length = tunables.kept_run;
     const keys = shorter.keys;
     if (keys.length < length) return false;
-    const found = runs(longer, length);
+    const own = runs(shorter, length).list;
+    const found = runs(longer, length).set;
     let covered = 0;
     let end = 0; // where the runs found so far end: tokens before it are counted
-    for (let start = 0; start + length <= keys.length; start++) {
-      if (found.has(JSON.stringify(keys.slice(start, start + length)))) {
+    for (let start = 0; start < own.length; start++) {
+      if (found.has(own[start])) {
         covered += start + length - Math.max(start, end);
         end = start + length;
       }
@@ -717,13 +718,15 @@
     return covered >= tunables.kept_share * keys.length;
   }
 
-  /** Every run of `length` tokens of the block, worked out once per block. */
+  /** Every run of `length` tokens of the block, in order and as a set, worked out once per block. Each run
+   * is one string, its keys joined by a NUL: keys hold text from HTML, which never has one. */
   function runs(block, length) {
     if (!block.runs) {
-      block.runs = new Set();
+      const list = [];
       for (let start = 0; start + length <= block.keys.length; start++) {
-        block.runs.add(JSON.stringify(block.keys.slice(start, start + length)));
+        list.push(block.keys.slice(start, start + length).join("\u0000"));
       }
+      block.runs = { list, set: new Set(list) };
     }
     return block.runs;
   }
@@ -1133,7 +1136,22 @@
     target.focus({ preventScroll: true });
     const smooth = !root.matchMedia("(prefers-reduced-motion: reduce)").matches;
     target.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    keepInView(target);
     showPosition(all.length);
+  }
+
+  /** Blocks of a long redline are laid out only as they come into view (redline.css), so the blocks a
+   * scroll passes can grow and push the change it went to out of sight: once the scroll ends, it is
+   * brought back, unless the reader moved on meanwhile. */
+  function keepInView(target) {
+    const settle = () => {
+      root.removeEventListener("scrollend", settle);
+      const box = target.getBoundingClientRect();
+      const seen = box.bottom > 0 && box.top < root.innerHeight;
+      if (document.activeElement === target && !seen) target.scrollIntoView({ block: "center" });
+    };
+    root.addEventListener("scrollend", settle);
+    root.setTimeout(settle, SETTLE_MS);
   }
 
   function setChangesOnly(on) {
@@ -1176,6 +1194,8 @@
    * In the page: the compare view
    * ------------------------------------------------------------------------------------- */
 
+  /** How long a move to a change may scroll before it is checked to have reached it (keepInView). */
+  const SETTLE_MS = 1000;
   const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
   /** A version's body: its archived page and its redline.json, at the addresses the page gives
