@@ -16,7 +16,8 @@ class DocumentSpec:
     source: str
     """Path of the Markdown source, relative to docs/."""
     slug: str
-    """URL segment: the document lives at /<slug>/."""
+    """Where the document lives, /<slug>/, and how the build tells documents apart; a translation's is its
+    original's under the language's prefix, ``es/privacy-statement`` (``urls.in_language``)."""
     title: str
     previous_paths: tuple[str, ...] = ()
     """Earlier paths of the source (relative to docs/), for renames."""
