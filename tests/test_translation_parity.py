@@ -108,7 +108,7 @@ def test_a_translated_heading_without_the_originals_id_fails_at_its_line(repo: S
     assert finding.where == f"docs/{TRANSLATION}"
     assert finding.line == line_of(spanish, "## Seguridad")
     assert finding.problem == (
-        "the heading 'Seguridad' of the es translation of the Privacy Statement has the id 'seguridad', where "
+        "the heading 'Seguridad' of the Spanish translation of the Privacy Statement has the id 'seguridad', where "
         "version 2026-01-14 of the Privacy Statement, the text it translates, has 'security' ('Security'), so links "
         "citing /es/privacy-statement/#security reach no section (rule translation-parity).")
     assert "write the heading with the original's id: '## Seguridad {#security}'" in finding.fix
@@ -125,7 +125,7 @@ def test_a_section_left_untranslated_fails_pointing_where_it_belongs(repo: SiteR
     assert missing.severity is Severity.ERROR
     assert missing.line == line_of(spanish, "### Registros del servidor web")
     assert "translate the section 'Security', after the section 'Registros del servidor web', under a heading " \
-        "with the original's id: '## <its title in es> {#security}'" in missing.fix
+        "with the original's id: '## <its title in Spanish> {#security}'" in missing.fix
 
 
 def test_a_heading_the_original_lacks_warns(repo: SiteRepo):
@@ -135,8 +135,9 @@ def test_a_heading_the_original_lacks_warns(repo: SiteRepo):
 
     assert finding.severity is Severity.WARNING
     assert finding.line == line_of(spanish, "## Cookies")
-    assert finding.problem.startswith("the heading 'Cookies' of the es translation of the Privacy Statement has the "
-                                      "id 'cookies', which no heading of version 2026-01-14 of the Privacy Statement")
+    assert finding.problem.startswith("the heading 'Cookies' of the Spanish translation of the Privacy Statement "
+                                      "has the id 'cookies', which no heading of version 2026-01-14 of the Privacy "
+                                      "Statement")
 
 
 def test_a_heading_at_another_level_warns(repo: SiteRepo):
@@ -160,7 +161,7 @@ def test_a_section_out_of_the_originals_order_warns_once_for_the_one_moved(repo:
     assert finding.severity is Severity.WARNING
     assert finding.line == line_of(spanish, "## Seguridad")
     assert finding.problem.startswith(
-        "the heading 'Seguridad' (#security) of the es translation of the Privacy Statement comes after "
+        "the heading 'Seguridad' (#security) of the Spanish translation of the Privacy Statement comes after "
         "'Declaración de privacidad', but after 'Web server logs' in version 2026-01-14 of the Privacy Statement")
 
 
@@ -170,11 +171,11 @@ def test_a_changed_link_target_warns_for_the_link_lost_and_the_link_added(repo: 
     missing, added = parity(translated(repo, spanish))
 
     assert {missing.severity, added.severity} == {Severity.WARNING}
-    assert missing.problem.startswith("the es translation of the Privacy Statement has no link to "
+    assert missing.problem.startswith("the Spanish translation of the Privacy Statement has no link to "
                                       "https://www.example.org/security, which version 2026-01-14 of the Privacy "
                                       "Statement, the text it translates, has under 'Security'")
     assert missing.line == line_of(spanish, "## Seguridad")
-    assert added.problem.startswith("the es translation of the Privacy Statement links to "
+    assert added.problem.startswith("the Spanish translation of the Privacy Statement links to "
                                     "https://www.example.org/es/seguridad under 'Seguridad', which version")
     assert added.line == line_of(spanish, "https://www.example.org/es/seguridad")
 
@@ -188,7 +189,7 @@ def test_links_are_counted_so_a_link_given_once_of_twice_warns(repo: SiteRepo):
 
     [finding] = parity(repo)
 
-    assert finding.problem.startswith("the es translation of the Privacy Statement links to "
+    assert finding.problem.startswith("the Spanish translation of the Privacy Statement links to "
                                       "https://www.example.org/privacy once, where version 2026-01-14 of the Privacy "
                                       "Statement, the text it translates, does twice: one is under 'Contact us'")
 
@@ -219,9 +220,9 @@ def test_a_table_left_out_warns_naming_it_and_its_heading(repo: SiteRepo):
     assert finding.severity is Severity.WARNING
     assert finding.line == line_of(spanish, "### Registros del servidor web")
     assert finding.problem == (
-        "the es translation of the Privacy Statement lacks the table under 'Web server logs' of version 2026-01-14 "
-        "of the Privacy Statement, the text it translates (its 1st table: | Field | Why we keep it | Retention |); "
-        "the translation has 0 tables, the original 1 (rule translation-parity).")
+        "the Spanish translation of the Privacy Statement lacks the table under 'Web server logs' of version "
+        "2026-01-14 of the Privacy Statement, the text it translates (its 1st table: | Field | Why we keep it | "
+        "Retention |); the translation has 0 tables, the original 1 (rule translation-parity).")
 
 
 def test_a_table_with_a_column_fewer_warns_at_the_table(repo: SiteRepo):
@@ -233,7 +234,7 @@ def test_a_table_with_a_column_fewer_warns_at_the_table(repo: SiteRepo):
     assert finding.severity is Severity.WARNING
     assert finding.line == line_of(spanish, "| Campo |")
     assert finding.problem == (
-        "the 1st table of the es translation of the Privacy Statement, under 'Registros del servidor web', has "
+        "the 1st table of the Spanish translation of the Privacy Statement, under 'Registros del servidor web', has "
         "2 columns, where the table of version 2026-01-14 of the Privacy Statement, the text it translates, has 3 "
         "(rule translation-parity).")
     assert "give it the original's columns in its order (| Field | Why we keep it | Retention |)" in finding.fix

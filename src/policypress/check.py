@@ -663,8 +663,13 @@ class _Translated:
     source: SourceFile
 
     @property
+    def language(self) -> str:
+        """The translation's language, named in the editors' (the site's) language: "Spanish"."""
+        return catalog.of(self.settings.language).language(self.translation.spec.lang)
+
+    @property
     def name(self) -> str:
-        return f"the {self.translation.spec.lang} translation of the {self.original.title}"
+        return f"the {self.language} translation of the {self.original.title}"
 
     @property
     def them(self) -> str:
@@ -774,7 +779,7 @@ def _missing_heading(translated: _Translated, original: Section, after: Section 
         f"{translated.name} has no heading with the id '{original.id}', which {translated.them}, gives the section "
         f"'{original.title}', so links citing {translated.address}#{original.id} reach no section",
         fix=f"translate the section '{original.title}'{place}, under a heading with the original's id: "
-        f"'{'#' * original.level} <its title in {translated.translation.spec.lang}> {{#{original.id}}}' (needs "
+        f"'{'#' * original.level} <its title in {translated.language}> {{#{original.id}}}' (needs "
         "attr_list in markdown_extensions).",
         line=translated.heading_line(after), severity=ERROR,
     )
