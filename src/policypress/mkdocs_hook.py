@@ -250,6 +250,8 @@ def _file_for(page, files: Files, config) -> File:
         file.dest_uri = page.src_uri[: -len(".md")] + ".html"
         file.url = page.src_uri[: -len("index.md")]
         file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, file.dest_uri))
+        if page.view.lang != _state["settings"].language:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # a translation is reached from its switcher, not the nav
         return file
     file = File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(file)
