@@ -346,33 +346,36 @@ def _element_tree(markup: str) -> tuple[_Element, list[str], dict[str, str]]:
 
 def _tokens(nodes: Sequence[_Element | str], pre: bool) -> tuple[Token, ...]:
     tokens: list[Token] = []
-
-    def walk(nodes: Sequence[_Element | str], context: tuple[Tag, ...], context_key: str) -> None:
-        for node in nodes:
-            if isinstance(node, str):
-                head = context_key + WORD_KEY
-                if pre:
-                    words = _PRE_WORD.findall(escape_text(node))
-                    tokens.extend([_new(Token, (context, word, None, head + word)) for word in words])
-                    continue
-                # Words between runs of space; each word but the last keeps one space after it.
-                parts = _SPACE.split(escape_text(node))
-                if not parts[-1]:
-                    parts.pop()
-                    tokens.extend([_new(Token, (context, part + " ", None, head + part)) for part in parts])
-                else:
-                    last = parts.pop()
-                    tokens.extend([_new(Token, (context, part + " ", None, head + part)) for part in parts])
-                    tokens.append(_new(Token, (context, last, None, head + last)))
-            elif node.name in VOID_TAGS:
-                void = Tag(node.name, node.attrs)
-                tokens.append(Token(context, "", void, context_key + WORD_KEY + void.opening))
-            elif not _is_headerlink(node):
-                tag = Tag(node.name, node.attrs)
-                walk(node.children, (*context, tag), context_key + tag.opening)
-
-    walk(nodes, (), "")
+    _walk(nodes, (), "", pre, tokens)
     return tuple(tokens)
+
+
+def _walk(nodes: Sequence[_Element | str], context: tuple[Tag, ...], context_key: str, pre: bool,
+          tokens: list[Token]) -> None:
+    """Append each word of ``nodes`` to ``tokens``, inside the inline elements ``context``. A function of its
+    own, not a closure: a closure calling itself is a reference cycle, garbage only the collector frees."""
+    for node in nodes:
+        if isinstance(node, str):
+            head = context_key + WORD_KEY
+            if pre:
+                words = _PRE_WORD.findall(escape_text(node))
+                tokens.extend([_new(Token, (context, word, None, head + word)) for word in words])
+                continue
+            # Words between runs of space; each word but the last keeps one space after it.
+            parts = _SPACE.split(escape_text(node))
+            if not parts[-1]:
+                parts.pop()
+                tokens.extend([_new(Token, (context, part + " ", None, head + part)) for part in parts])
+            else:
+                last = parts.pop()
+                tokens.extend([_new(Token, (context, part + " ", None, head + part)) for part in parts])
+                tokens.append(_new(Token, (context, last, None, head + last)))
+        elif node.name in VOID_TAGS:
+            void = Tag(node.name, node.attrs)
+            tokens.append(Token(context, "", void, context_key + WORD_KEY + void.opening))
+        elif not _is_headerlink(node):
+            tag = Tag(node.name, node.attrs)
+            _walk(node.children, (*context, tag), context_key + tag.opening, pre, tokens)
 
 
 def _is_headerlink(element: _Element) -> bool:
