@@ -156,6 +156,14 @@ def test_history_from_before_git_is_imported_into_the_language_folder(site):
     assert "landed after this translation did (2025-06-01)" in str(site.publish(today="2026-01-20").error)
 
 
+def test_a_translations_folder_holds_files_only(site):
+    site.write("versions/privacy-statement/es/old/2025-06-01.md", spanish("Texto.", "2026-01-05"))
+    site.commit("2026-01-13T10:00:00-08:00")
+    error = str(site.publish(today="2026-01-20").error)
+    assert error.startswith("versions/privacy-statement/es/old/: a document's folder holds files only, not folders.")
+    assert "move its files up into versions/privacy-statement/es/ and remove the folder" in error
+
+
 def test_a_folder_for_a_language_the_document_has_no_translation_in_is_refused(site):
     site.write("versions/privacy-statement/fr/2025-06-01.md", spanish("Texte.", "2026-01-05"))
     site.commit("2026-01-13T10:00:00-08:00")

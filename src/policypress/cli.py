@@ -245,18 +245,13 @@ def _review_text(shown: review.Review, colour: bool) -> str:
 def _by_slug(documents, slug: str, lang: str | None = None):
     """The document (or its spec) with the slug, or its translation into ``lang``; an error listing the
     site's slugs and languages if there is none."""
-    found = _chosen(documents, slug, lang)
-    if len(found) > 1:
-        raise click.ClickException(f"the slug {slug!r} names the document in {len(found)} languages: add "
-                                   f"--lang ({', '.join(_spec(d).lang for d in found)}).")
-    return found[0]
+    return _chosen(documents, slug, lang)[0]
 
 
 def _chosen(documents, slug: str | None, lang: str | None) -> tuple:
-    """The documents (or specs) with the slug (a translation's own, es/privacy-statement, or its original's
-    with ``lang``), in ``lang`` when given; every one without either."""
-    found = tuple(d for d in documents if slug in (None, d.slug, _spec(d).document_slug if lang else d.slug)
-                  and lang in (None, _spec(d).lang))
+    """The documents (or specs) with the slug, or every one without it, in ``lang`` when given. With
+    ``lang``, a translation answers to its original's slug as well as to its own (es/privacy-statement)."""
+    found = tuple(d for d in documents if _is(_spec(d), slug, lang))
     if not found:
         known = ", ".join(document.slug for document in documents)
         languages = list(dict.fromkeys(_spec(document).lang for document in documents))
@@ -265,6 +260,12 @@ def _chosen(documents, slug: str | None, lang: str | None) -> tuple:
         also = f" (or an original's slug with --lang {' or '.join(languages)})" if len(languages) > 1 else ""
         raise click.ClickException(f"there is no document with {asked}. The site has: {known}{also}.")
     return found
+
+
+def _is(spec, slug: str | None, lang: str | None) -> bool:
+    if lang is not None and spec.lang != lang:
+        return False
+    return slug is None or slug == spec.slug or (lang is not None and slug == spec.document_slug)
 
 
 def _spec(document):

@@ -202,20 +202,17 @@ def _sort(entries: list[_Entry], slugs: tuple[str, ...]) -> dict[str, VersionsFo
                 where=_folder_of(entry, 1),
                 fix=f"rename it after the slug of its document ({_folders(originals)}), or remove it.",
             )
+        # A translation's files sit one folder deeper, in versions/<slug>/<lang>/.
         translation = "/".join(entry.parts[:2])
-        if len(entry.parts) > 2 and translation in by_folder and len(entry.parts) == 3:
-            slug = translation
-        elif len(entry.parts) > 2:
+        owner = translation if len(entry.parts) > 2 and translation in by_folder else slug
+        depth = owner.count("/") + 2
+        if len(entry.parts) > depth:
             languages = [name.rpartition("/")[2] for name in by_folder if name.startswith(f"{slug}/")]
             holds = (f"holds its files and a folder for each of its translations ({', '.join(languages)})"
-                     if languages else "holds files only, not folders")
-            raise PolicyError(
-                f"a document's folder {holds}.",
-                where=_folder_of(entry, 2 if translation not in by_folder else 3),
-                fix=f"move its files up into versions/{slug if translation not in by_folder else translation}/ "
-                "and remove the folder.",
-            )
-        slug = by_folder[slug]
+                     if languages and owner == slug else "holds files only, not folders")
+            raise PolicyError(f"a document's folder {holds}.", where=_folder_of(entry, depth),
+                              fix=f"move its files up into versions/{owner}/ and remove the folder.")
+        slug = by_folder[owner]
         landed_on, extension = _dated_name(name, entry.where)
         text = _decode(entry.read(), entry.where)
         if extension == "md":

@@ -8,6 +8,7 @@ upgrades every site, and a site's ``overrides/`` holds only its own customizatio
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 from . import history, render_cache, site, views, words
 from . import settings as site_settings
 from .errors import Finding, PolicyError
+from .pages import SitePage
 from .render import Renderer
 from .urls import Urls
 
@@ -108,7 +110,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output: str, page, config) -> str:
     planned = _state["pages"].get(page.file.src_uri)
-    if planned and planned.view.lang != _state["settings"].language:
+    if planned and _translated(planned):
         output = _site_parts_marked(output, _state["settings"].language)
     return _state["history"].finished(page.file.src_uri, output)
 
@@ -139,8 +141,7 @@ def on_post_build(config):
 
 def on_template_context(context, template_name, config):
     # Pages without a Markdown source (404.html) show the banner and feed links too, in the site's language.
-    if "policypress_words" not in context:
-        context.update(_language(_state["settings"].language, config), policypress_site=_state["built"].site_view())
+    context.update(_language(_state["settings"].language, config), policypress_site=_state["built"].site_view())
     if template_name == "sitemap.xml":  # the engine orders the sitemap and gives each page its priority
         pages = [(_state["urls"].base_path + f.page.url, f.page.update_date) for f in context["pages"] if f.page]
         context["policypress_sitemap"] = views.sitemap(pages, _state["urls"], _state["settings"])
@@ -150,10 +151,19 @@ def on_template_context(context, template_name, config):
 def _language(lang: str, config) -> dict:
     """A page's language for the templates: policypress's words in it, the code ``<html lang>`` declares
     (``theme/partials/language.html``), and Material's catalog for it, or the site's when Material has none."""
-    material = f"partials/languages/{lang}.html"
-    has_catalog = any((Path(folder) / material).is_file() for folder in config.theme.dirs)
     return {"policypress_words": words.of(lang), "policypress_language": lang,
-            "policypress_theme_language": lang if has_catalog else config.theme.language}
+            "policypress_theme_language": _theme_language(lang, tuple(config.theme.dirs), config.theme["language"])}
+
+
+@functools.cache
+def _theme_language(lang: str, theme_dirs: tuple[str, ...], site_language: str) -> str:
+    material = f"partials/languages/{lang}.html"
+    return lang if any((Path(folder) / material).is_file() for folder in theme_dirs) else site_language
+
+
+def _translated(page: SitePage) -> bool:
+    """A translation's page: in another language than the site's own words (navigation, footer)."""
+    return page.view.lang != _state["settings"].language
 
 
 def _settings(config) -> site_settings.Settings:
@@ -237,7 +247,7 @@ def _file_for(page, files: Files, config) -> File:
     front_matter = {"title": page.title}
     if not page.searchable:
         front_matter["search"] = {"exclude": True}
-    if page.view.lang != _state["settings"].language:
+    if _translated(page):
         # The site's navigation is in its own language; a translation's pages link their own pages instead.
         front_matter["hide"] = ["navigation"]
     # JSON is YAML, and far quicker to write for hundreds of pages.
@@ -250,7 +260,7 @@ def _file_for(page, files: Files, config) -> File:
         file.dest_uri = page.src_uri[: -len(".md")] + ".html"
         file.url = page.src_uri[: -len("index.md")]
         file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, file.dest_uri))
-        if page.view.lang != _state["settings"].language:
+        if _translated(page):
             file.inclusion = InclusionLevel.NOT_IN_NAV  # a translation is reached from its switcher, not the nav
         return file
     file = File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)

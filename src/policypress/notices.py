@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import imported, views
+from . import imported, translations, views
 from .document import Document
 from .errors import Finding
 from .settings import Settings
@@ -70,10 +70,10 @@ def banner(documents: tuple[Document, ...], urls: Urls, banner_days: int,
     notices = [_notice(document, version, urls, banner_days) for document in documents
                for version in document.timeline.announced(document.today, banner_days)]
     for translation, original in untranslated:
-        rendered = translation.versions[-1].translates
+        lag = translations.newest_lag(translation, original)
+        behind = lag.behind if lag else ()
         notices += [_notice(original, version, urls, banner_days, translation)
-                    for version in original.timeline.announced(original.today, banner_days)
-                    if version.landed_on > rendered]
+                    for version in original.timeline.announced(original.today, banner_days) if version in behind]
     return Banner(tuple(notices)) if notices else None
 
 

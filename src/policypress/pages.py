@@ -77,9 +77,8 @@ def document_pages(document: Document, urls: Urls, rendered: RenderVersion,
                 what_changes_url=None if current else redline_url(document, None, main, urls),
                 **others.fields(document, main_kind, main), **base),
             replaces=document.spec.source,
-            # A translation's text is the engine's rendering, in its language (its headings' links among it).
-            **({"html": rendered(main).html, "toc": rendered(main).toc}
-               if document.spec.is_translation and not draft_on_main else {}),
+            # The engine's rendering of the text, as on its archived page (a translation's in its language).
+            **({} if draft_on_main else {"html": rendered(main).html, "toc": rendered(main).toc}),
         ),
         SitePage(
             urls.site_file(urls.archive(slug)), w("archive_title", title=title), "",

@@ -141,6 +141,8 @@ class BuildCache:
                         lambda: stored.rendered(version, lambda: as_on_the_site(version)))
 
         parsers = {spec.slug: redline.Parser() for spec in settings.documents}
+        # A redline is in its document's language: its screen-reader labels and its summary.
+        said = {spec.slug: words.of(spec.lang) for spec in settings.documents}
         # Versions are redlined in order: a body is needed by its own redline and by the next one,
         # so each document keeps the bodies of its last two versions (one round per new body).
         bodies = {spec.slug: KeptFromLast() for spec in settings.documents}
@@ -154,11 +156,9 @@ class BuildCache:
             return found
 
         def between(old: Version, new: Version) -> tuple[str, views.RedlineView]:
-            # In the document's language: the redline's screen-reader labels and its summary.
-            said = words.of(next(spec.lang for spec in settings.documents if spec.slug == new.slug))
-            labels = redline.Labels.of(said)
+            labels = redline.Labels.of(said[new.slug])
             result = stored.redline(old, new, labels, lambda: redline.compare(parsed(old), parsed(new), labels))
-            return result.html, views.redline_view(result, said)
+            return result.html, views.redline_view(result, said[new.slug])
 
         def data(version: Version) -> str:
             text_url = urls.version(version.slug, version.number)

@@ -66,26 +66,20 @@ def newest_lag(translation: Document, original: Document) -> Lag | None:
     return lag(translation.versions[-1], original)
 
 
-def in_force_on(document: Document, version: Version) -> Version | None:
-    """``document``'s version in force on the day ``version`` (of the same document in another language)
-    took effect: the version that answers it. None when the document had none in force then."""
-    return document.timeline.in_force(version.effective)
-
-
 def equivalent(version: Version, document: Document, other: Document) -> Version | None:
     """The version of ``other`` (the document in another language) that answers ``document``'s ``version``:
     for a translation read against its original, the original's version it renders; otherwise the version
     of ``other`` in force on the day ``version`` took effect. None when there is none."""
     if document.spec.translation_of == other.slug:
         return translated(version, other)
-    return in_force_on(other, version)
+    return other.timeline.in_force(version.effective)
 
 
 def rendering(version: Version, document: Document, other: Document, original: Document) -> Version | None:
     """The version of ``other`` that brought ``document``'s change ``version`` into its language, both being
-    ``original`` in some language: the version of the original that a translation renders; the newest version
-    of a translation that renders the original's ``version`` (or, from another translation, the version of
-    the original that ``version`` renders). None when no version of ``other`` did."""
+    ``original`` in some language. Both are read through the original's version the change is about
+    (``version`` itself, or the one a translation's ``version`` renders): the original has that version; a
+    translation, its newest version rendering it, or None when none does yet."""
     rendered = version if not document.spec.is_translation else translated(version, original)
     if other is original:
         return rendered

@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from . import frontmatter, imported, timeline
+from . import frontmatter, imported, timeline, words
 from .document import Document, DocumentSpec
 from .errors import Finding, PolicyError
 from .history import Commit, Edit, History
@@ -64,6 +64,7 @@ def read_record(settings: Settings, *, now: datetime | None = None, with_drafts:
 def _check_translations(settings: Settings, documents: list[Document]) -> None:
     """Every version of a translation names a version of its original that had landed by then."""
     by_slug = {document.slug: document for document in documents}
+    language = words.of(settings.language).language  # named as the editors read it: "the Spanish translation"
     for document in documents:
         original = by_slug.get(document.spec.translation_of)
         if original is None:  # no translation, or read without its original (a command about it alone)
@@ -86,11 +87,14 @@ def _check_translations(settings: Settings, documents: list[Document]) -> None:
                            f"translation did ({version.number})")
             else:
                 continue
+            landed = [number for number in numbers if number <= version.number]
+            choose = (f"(one of {', '.join(landed)})" if landed else
+                      f"(the {original.title} had no version yet on {version.number}: date the translation after one)")
             raise PolicyError(
-                f"this is the {document.spec.lang} translation of the {original.title}, but {problem}.",
+                f"this is the {language(document.spec.lang)} translation of the {original.title}, but {problem}.",
                 where=where,
                 fix=f"add 'translates: YYYY-MM-DD' to its front matter, the version date of the text you translated "
-                f"(one of {', '.join(n for n in numbers if n <= version.number)}). {published}",
+                f"{choose}. {published}",
             )
 
 

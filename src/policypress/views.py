@@ -389,7 +389,7 @@ def compare_title(document: Document) -> str:
 
 def redline_view(result: redline.Redline, w: Words) -> RedlineView:
     """What changed, by section, with a numbered link to each change; redline.js says the same of the
-    versions it compares, in the same catalog's words (partials/policypress/redline-words.html)."""
+    versions it compares, in the same catalog's words (``words.SCRIPT``)."""
     sections: list[ChangedSection] = []
     for number, change in enumerate(result.changes, 1):
         link = ChangeLink(change.anchor, w("change_link", number=number))
@@ -494,9 +494,10 @@ class OtherLanguages:
     def fields(self, document: Document, kind: str, version: Version | None) -> dict:
         """``PageView``'s fields of that name for one of ``document``'s pages: its ``kind``, showing ``version``
         (the compare view, the archive and a draft show none)."""
-        notice = (*self._binding(document, kind, version), *self._translation(document, kind, version))
+        lag = self._lag(document, kind, version)
+        notice = (*self._binding(document, kind, version), *self._translation(document, kind, version, lag))
         return dict(languages=self._links(document, kind, version), translation_notice=notice,
-                    is_lagging=self._lag(document, kind, version) is not None)
+                    is_lagging=lag is not None)
 
     def _links(self, document: Document, kind: str, version: Version | None) -> tuple[LanguageLink, ...]:
         w = words_for(document)
@@ -519,8 +520,12 @@ class OtherLanguages:
             if answer is None:
                 return urls.archive(slug), False
             return (urls.upcoming(slug) if answer is other.upcoming else urls.version(slug, answer.number)), True
-        if kind in ("current", "draft") or version is None:
-            return {"archive": urls.archive(slug), "compare": urls.compare(slug)}.get(kind, urls.current(slug)), True
+        if kind == "archive":
+            return urls.archive(slug), True
+        if kind == "compare":
+            return urls.compare(slug), True
+        if kind in ("current", "draft"):
+            return urls.current(slug), True
         if kind == "changes":
             answer = translations.rendering(version, document, other, self._original)
             if answer is None:
@@ -547,12 +552,13 @@ class OtherLanguages:
             return None  # an older text of the translation: its own line says what it renders
         return translations.lag(shown, self._original)
 
-    def _translation(self, document: Document, kind: str, version: Version | None) -> tuple[StatusSentence, ...]:
+    def _translation(self, document: Document, kind: str, version: Version | None,
+                     lag: translations.Lag | None) -> tuple[StatusSentence, ...]:
+        """What a translation's page says of its original: the version it renders, or how far it lags."""
         if not document.spec.is_translation or kind in ("compare", "draft"):
             return ()
         w, original, urls = words_for(document), self._original, self.urls
         language = w.language(original.spec.lang)
-        lag = self._lag(document, kind, version)
         if lag is None:
             shown = version or document.versions[-1]
             rendered = translations.translated(shown, original)

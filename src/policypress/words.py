@@ -25,6 +25,12 @@ from .errors import PolicyError
 
 FOLDER = Path(__file__).parent / "words"
 """The catalogs: ``<lang>.yml`` for each language policypress speaks."""
+SCRIPT = ("position", "changes_count", "no_changes", "change_link", "beginning_of_document", "no_differences",
+          "sections_count", "changes_in_sections", "redline_deleted", "redline_inserted", "redline_link_changed",
+          "version_number", "compare_choose", "compare_format", "compare_same", "compare_swapped",
+          "compare_comparing", "compare_compared", "compare_none", "compare_not_found", "compare_unreadable",
+          "compare_stale_page", "compare_stale_versions")
+"""The messages redline.js says (it has no words of its own): the changes and compare pages hand it these."""
 REFERENCE = "en"
 """The catalog every other is checked against: the same keys, the same fields in each message."""
 
@@ -50,7 +56,7 @@ class Words:
         form = _locale(self.lang).plural_form(count)
         return forms.get(form, forms["other"]).format(count=count, **values)
 
-    def for_script(self, keys: list[str]) -> dict:
+    def for_script(self, keys: tuple[str, ...] = SCRIPT) -> dict:
         """The messages ``keys`` as a page hands them to its script (redline.js): the texts with their
         ``{fields}`` still in, each plural message's forms by category, and the language, whose plural
         rules the browser applies (``Intl.PluralRules``: the same CLDR rules as Babel's)."""
