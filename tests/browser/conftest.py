@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, sync_playwright
 from sites import PROJECT, SiteRepo, front_matter
 
@@ -35,6 +36,12 @@ ARTIFACTS = PROJECT / "test-artifacts"
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+               "resultTypes": ["violations"]}
+"""WCAG 2.0 and 2.1, levels A and AA. Only violations are listed in full: axe skips describing every
+element that passed, a third of its time."""
+_AXE = Axe()
 
 INSTALL_CHROMIUM = (
     "The browser tests drive Debian's chromium package (Playwright's own "
@@ -322,8 +329,10 @@ def browser() -> Iterator[Browser]:
 class Visitor:
     """One visitor with a fresh profile, and everything their browser asked for or complained about."""
 
-    def __init__(self, context: BrowserContext):
+    def __init__(self, context: BrowserContext, screenshots: bool = False):
         self.context = context
+        self.screenshots = screenshots
+        """Whether ``screenshot`` saves anything: only with ``--screenshots`` (a second each, on this machine)."""
         self.origins: set[str] = set()
         """The servers this visitor was sent to: every request must go to one of them."""
         self.requests: list[str] = []
@@ -351,7 +360,9 @@ class Visitor:
             self.set_day(address.site.noon())
         if address.status == 404:
             self._missing.add(address.url)
-        response = self.page.goto(address.url, wait_until="networkidle")
+        # "load": the page's scripts have run. Waiting for the network to idle would add half a
+        # second to every visit; the pages that fetch after load name what to wait for (``ready``).
+        response = self.page.goto(address.url, wait_until="load")
         assert response and response.status == address.status, f"{address.url} answered {response.status}"
         if address.ready:
             self.page.locator(address.ready).first.wait_for()
@@ -372,8 +383,13 @@ class Visitor:
         half-way when the page is checked.
         """
         self.page.get_by_title("Switch to dark mode").first.click()
-        self.page.reload(wait_until="networkidle")
+        self.page.reload(wait_until="load")
         assert self.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+    def assert_accessible(self, context: str | None = None) -> None:
+        """axe-core finds no WCAG 2.0 or 2.1 level A or AA violation on the page (or in ``context``)."""
+        results = _AXE.run(self.page, context=context, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
 
     def storage(self) -> dict[str, list[str]]:
         """The keys this page's origin keeps in the visitor's browser, by kind of storage."""
@@ -391,8 +407,11 @@ class Visitor:
 
         return [url for url in self.requests if not ours(url)]
 
-    def screenshot(self, name: str, element: Locator | None = None) -> Path:
-        """Save the whole page, or one element of it alone, to test-artifacts/screenshots/<name>.png."""
+    def screenshot(self, name: str, element: Locator | None = None) -> Path | None:
+        """With ``--screenshots``, save the whole page, or one element of it alone, to
+        test-artifacts/screenshots/<name>.png."""
+        if not self.screenshots:
+            return None
         path = ARTIFACTS / "screenshots" / f"{name.replace(' ', '-')}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         if element is None:
@@ -420,7 +439,7 @@ def visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visito
     context = browser.new_context(locale="en-US", timezone_id="America/Los_Angeles",
                                   viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
-    visitor = Visitor(context)
+    visitor = Visitor(context, screenshots=request.config.getoption("--screenshots"))
     yield visitor
     try:
         if not request.node.stash.get(_TEST_FAILED, False):

@@ -269,6 +269,8 @@ def test_spanish_pages_never_scroll_sideways_on_a_320_px_phone(visitor, example_
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_of_the_spanish_pages(visitor, example_pages, width):
+    if not visitor.screenshots:
+        pytest.skip("takes screenshots only: run with --screenshots")
     visitor.page.set_viewport_size({"width": width, "height": 844 if width == 390 else 900})
     page = visitor.open(example_pages["spanish current"])
     visitor.screenshot(f"spanish-current-{width}")
