@@ -146,6 +146,27 @@ def test_the_compare_view_shows_a_link_change_as_the_changes_page_does(visitor, 
     assert compared == pre_rendered
 
 
+def test_the_compare_view_redlines_in_a_worker_and_without_one_the_same(visitor, long_site):
+    workers = []
+    visitor.page.on("worker", lambda worker: workers.append(worker.url))
+    in_worker = visitor.open(compare_view(long_site, FIRST, SECOND)).inner_html(".pp-compare")
+    assert any(url.endswith("/assets/javascripts/redline.js") for url in workers), workers
+
+    # A browser without workers (or that refuses to start one) redlines in the page itself.
+    visitor.context.add_init_script("delete window.Worker;")
+    on_the_page = visitor.open(compare_view(long_site, FIRST, SECOND)).inner_html(".pp-compare")
+
+    assert on_the_page == in_worker
+
+
+def test_a_version_that_does_not_exist_is_named_in_the_page(visitor, long_site):
+    page = visitor.open(long_site.at(f"/privacy-statement/versions/compare/?from={FIRST}&to=2030-01-01"))
+
+    expect(page.locator(".pp-compare-status")).to_have_text("Version 2030-01-01 was not found.")
+    expect(page.locator(".pp-compare-summary")).to_be_hidden()
+    assert page.inner_html(".pp-compare .pp-redline") == ""
+
+
 def test_reversed_compare_parameters_never_show_newer_text_as_deleted(visitor, long_site):
     forwards = marked_changes(visitor.open(compare_view(long_site, FIRST, SECOND)))
     page = visitor.open(compare_view(long_site, SECOND, FIRST))

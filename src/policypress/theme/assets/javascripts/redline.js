@@ -6,7 +6,10 @@
  * (written by the build from `published_data`) and renders their redline here, with a port of
  * the same algorithm: the same parser (the archived page's marked pieces, joined, are the HTML
  * the build parsed), the same blocks, the same matching (anchors, then difflib), the same HTML,
- * byte for byte. The tunables (similarity threshold, kept runs, slivers, pairing window, key and
+ * byte for byte. The work runs in a Web Worker running this same file (its core, no DOM), started
+ * as soon as the compare view is parsed: compare.html loads this script right after the view,
+ * before the theme's scripts, so the redline is made while the browser is still loading the theme.
+ * The tunables (similarity threshold, kept runs, slivers, pairing window, key and
  * anchor formats), the markers and the text's character references have no copy here: each
  * redline.json carries them (redline/tunables.py, redline/body.py). Change the algorithm in one
  * place and change it in the other; the cases in tests/redline_cases/ run through both (pytest
@@ -106,10 +109,12 @@
   const SPACE_RUN = /[ \t\n\r\f]+/;
   const PRE_WORD = /[ \t\n\r\f]+|[^ \t\n\r\f]+[ \t\n\r\f]*/g;
 
-  /** An error the compare view reports in the page's words: its message is the catalog's key for them. */
-  function refusal(key) {
+  /** An error the compare view reports in the page's words: its message is the catalog's key for them,
+   * with the message's {fields} in ``values``. */
+  function refusal(key, values) {
     const error = new Error(key);
     error.key = key;
+    error.values = values || {};
     return error;
   }
 
@@ -1085,10 +1090,40 @@
     linkNoteSeparator: LINK_NOTE_SEPARATOR,
   };
 
+  /** A version's body (readVersion) from its redline.json and its archived page, at ``urls``:
+   * {data, text}, absolute. */
+  async function fetchVersion(urls, version) {
+    const fetchText = async (url) => {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) throw refusal("compare_not_found", { number: version });
+      return response.text();
+    };
+    const [data, page] = await Promise.all([fetchText(urls.data), fetchText(urls.text)]);
+    return readVersion(JSON.parse(data), page);
+  }
+
+  /** The redline of two versions, fetched: ``request`` is {from, to} (each {version, data, text})
+   * and the labels. The result is renderRedline's, or {error: {key, values} or {message}}: what a
+   * worker can send back. */
+  async function compareVersions(request) {
+    try {
+      const [oldData, newData] = await Promise.all([request.from, request.to].map((side) => fetchVersion(side, side.version)));
+      return renderRedline(oldData, newData, request.labels);
+    } catch (error) {
+      return { error: error.key ? { key: error.key, values: error.values } : { message: error.message } };
+    }
+  }
+
   const core = { renderRedline, readVersion, parseBody, matchingBlocks, sequenceMatchingBlocks, opcodes, shared };
 
   if (typeof module === "object" && module.exports) module.exports = core;
-  if (typeof document === "undefined") return;
+  if (typeof document === "undefined") {
+    // In the Web Worker the compare page starts (startComparison): one comparison, sent back.
+    if (typeof root.importScripts === "function") {
+      root.onmessage = (event) => compareVersions(event.data).then((result) => root.postMessage(result));
+    }
+    return;
+  }
 
   /* ---------------------------------------------------------------------------------------
    * In the page: stepping through changes
@@ -1197,18 +1232,58 @@
   /** How long a move to a change may scroll before it is checked to have reached it (keepInView). */
   const SETTLE_MS = 1000;
   const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  /** This script's address, for the worker that runs its core (startComparison). */
+  const SCRIPT_URL = document.currentScript ? document.currentScript.src : null;
 
-  /** A version's body: its archived page and its redline.json, at the addresses the page gives
-   * (the engine's address book), fetched together. */
-  async function fetchVersion(view, version) {
-    const fetchText = async (pattern) => {
-      const url = new URL(pattern.replace("{version}", encodeURIComponent(version)), root.location.href);
-      const response = await fetch(url.href, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(said.say("compare_not_found", { number: version }));
-      return response.text();
-    };
-    const [data, page] = await Promise.all(["data-pp-data", "data-pp-text"].map((name) => fetchText(view.getAttribute(name))));
-    return readVersion(JSON.parse(data), page);
+  /** A version's addresses, from the patterns the page gives (the engine's address book). */
+  function versionUrls(view, version) {
+    const url = (name) => new URL(view.getAttribute(name).replace("{version}", encodeURIComponent(version)), root.location.href).href;
+    return { version, data: url("data-pp-data"), text: url("data-pp-text") };
+  }
+
+  /** The two versions the address asks to compare, older first: {from, to, swapped}, or {refused: key,
+   * values} when it names none, one or the same twice. */
+  function requested() {
+    const query = new URLSearchParams(root.location.search);
+    let from = query.get("from");
+    let to = query.get("to");
+    if (!from || !to) return { refused: "compare_choose" };
+    if (!VERSION.test(from) || !VERSION.test(to)) return { refused: "compare_format" };
+    if (from === to) return { refused: "compare_same", values: { number: from } };
+    // Older first, always: the other way round, the newer text would show as deleted.
+    const swapped = from > to;
+    if (swapped) [from, to] = [to, from];
+    return { from, to, swapped };
+  }
+
+  /** The comparison the page asked for, worked out in a Web Worker when the browser has them, so it
+   * starts while the page is still loading its theme: this script runs on the compare page as soon
+   * as the view is parsed (compare.html), before the theme's own scripts. Without a worker, or if
+   * it fails to start, the same code runs here. Each view's comparison starts once. */
+  const comparisons = new WeakMap();
+
+  function startComparison(view, from, to) {
+    const key = `${from} ${to}`;
+    const started = comparisons.get(view);
+    if (started && started.key === key) return started.result;
+    const request = { from: versionUrls(view, from), to: versionUrls(view, to), labels: said.labels };
+    let result;
+    try {
+      if (!SCRIPT_URL || typeof Worker !== "function") throw new Error("no worker");
+      const worker = new Worker(SCRIPT_URL);
+      result = new Promise((resolve) => {
+        worker.onmessage = (event) => resolve(event.data);
+        worker.onerror = (event) => {
+          event.preventDefault();
+          resolve(compareVersions(request));
+        };
+        worker.postMessage(request);
+      }).finally(() => worker.terminate());
+    } catch {
+      result = compareVersions(request);
+    }
+    comparisons.set(view, { key, result });
+    return result;
   }
 
   /** A version's From or To line, copied from the page's <template> for it (compare.html), which
@@ -1278,30 +1353,23 @@
     };
     const summary = view.querySelector(".pp-compare-summary");
     if (summary) summary.hidden = true;
-    const query = new URLSearchParams(root.location.search);
-    let from = query.get("from");
-    let to = query.get("to");
-    if (!from || !to) return say(said.say("compare_choose"));
-    if (!VERSION.test(from) || !VERSION.test(to)) return say(said.say("compare_format"));
-    if (from === to) return say(said.say("compare_same", { number: from }));
-    // Older first, always: the other way round, the newer text would show as deleted.
-    const swapped = from > to;
-    if (swapped) [from, to] = [to, from];
+    const asked = requested();
+    if (asked.refused) return say(said.say(asked.refused, asked.values));
+    const { from, to } = asked;
     for (const [name, value] of [["from", from], ["to", to]]) {
       const select = document.querySelector(`.pp-compare-form select[name="${name}"]`);
       if (select) select.value = value;
     }
-    const order = swapped ? `${said.say("compare_swapped", { old: from, new: to })} ` : "";
+    const order = asked.swapped ? `${said.say("compare_swapped", { old: from, new: to })} ` : "";
     say(order + said.say("compare_comparing", { old: from, new: to }));
-    try {
-      const [oldData, newData] = await Promise.all([fetchVersion(view, from), fetchVersion(view, to)]);
-      const result = renderRedline(oldData, newData, said.labels);
+    const result = await startComparison(view, from, to);
+    if (result.error) {
+      say(result.error.key ? said.say(result.error.key, result.error.values) : result.error.message);
+    } else {
       target.innerHTML = result.html;
       const changes = result.count ? said.count("changes_count", result.count) : said.say("compare_none");
       say(order + said.say("compare_compared", { old: from, new: to, changes }));
       if (summary) showSummary(view, summary, from, to, result.changes);
-    } catch (error) {
-      say(error.key ? said.say(error.key) : error.message);
     }
     current = -1;
     showNavigation();
@@ -1314,10 +1382,26 @@
     for (const view of document.querySelectorAll(".pp-compare")) showComparison(view);
   }
 
+  /** Start the comparisons this page asks for, before the rest of the page has loaded. */
+  function startEarly() {
+    const asked = requested();
+    if (asked.refused) return;
+    said = pageWords();
+    for (const view of document.querySelectorAll(".pp-compare")) startComparison(view, asked.from, asked.to);
+  }
+
+  // Material's instant navigation swaps pages without reloading; document$ announces each one.
+  const subscribe = () => {
+    if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(init);
+    else init();
+  };
+
   document.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey, true);
-  // Material's instant navigation swaps pages without reloading; document$ announces each one.
-  if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (document.readyState === "loading") {
+    // On the compare page, in the middle of the page (compare.html): the view is there, the theme's
+    // scripts are not yet.
+    startEarly();
+    document.addEventListener("DOMContentLoaded", subscribe);
+  } else subscribe();
 })(typeof globalThis !== "undefined" ? globalThis : this);
