@@ -1124,6 +1124,10 @@
     }
     return;
   }
+  // Once per page. The compare page has this script in its content, which Material's instant
+  // navigation may insert again; the first copy already follows every page (document$, below).
+  if (root.policypressRedline) return;
+  root.policypressRedline = core;
 
   /* ---------------------------------------------------------------------------------------
    * In the page: stepping through changes
