@@ -24,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 from . import frontmatter, imported, notices, translations
 from . import words as catalog
 from .document import Document, DocumentSpec
-from .errors import Finding, Severity
+from .errors import Finding, Severity, plural
 from .render import Renderer
 from .settings import Accepted, Settings
 from .urls import Urls
@@ -128,10 +128,10 @@ CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""",
 """Files CSS loads (fonts, images, stylesheets), in a style attribute or element."""
 
 TRANSLATION_PARITY = "translation-parity"
+"""The rule holding a translation to the structure of the text it translates (heading ids, links, tables)."""
 TRANSLATION_LAG = "translation-lag"
 """A translation behind its original: a warning, and an error once a material change it lacks has been in
 force for ``translation_grace_days``."""
-"""The rule holding a translation to the structure of the text it translates (heading ids, links, tables)."""
 
 MIN_SUMMARY = 12
 """A summary shorter than this cannot say what changed (the shortest real one, 'Adds cookies.', has 13)."""
@@ -307,15 +307,16 @@ def translation_lag(settings: Settings, document: Document, original: Document,
                f"('translates: {lag.translated.number}'), but the {original.title} has changed since: {behind}")
     if overdue:
         first = overdue[0]
-        passed = f", and the {_days_text(grace)} of grace ended on {first.effective + timedelta(days=grace)}" \
+        passed = f", and the {plural(grace, 'day')} of grace ended on {first.effective + timedelta(days=grace)}" \
             if grace else ""
         problem += (f". Its material change of version {first.number} took effect on {first.effective}{passed}: "
                     f"readers of the {language} text are reading one that no longer applies")
     elif lag.material:
         first = lag.material[0]
         deadline = first.effective + timedelta(days=grace)
+        then = f", then {plural(grace, 'day')} of grace" if grace else ""
         problem += (f". This becomes an error on {deadline} (version {first.number} takes effect on {first.effective}"
-                    f"{f', then {_days_text(grace)} of grace' if grace else ''}) unless the translation catches up")
+                    f"{then}) unless the translation catches up")
     urls = Urls.for_site(settings.site_url)
     changes = urls.absolute(urls.comparison(original.slug, lag.translated.number, lag.newest.number))
     fix = (f"translate the changes ({changes}) into {settings.source_path(document.spec)}, set 'translates: "
@@ -324,10 +325,6 @@ def translation_lag(settings: Settings, document: Document, original: Document,
     return [Finding(f"{problem} (rule {TRANSLATION_LAG}).", where=settings.source_path(document.spec),
                     line=source.line_of("translates") if newest.origin is Origin.GIT else None, fix=fix,
                     severity=ERROR if overdue else WARNING)]
-
-
-def _days_text(days: int) -> str:
-    return "1 day" if days == 1 else f"{days} days"
 
 
 def build_findings(record: Record) -> list[Finding]:
@@ -920,7 +917,7 @@ def _table_parity(translated: _Translated, theirs: Outline, ours: Outline, pairs
     their_tables = _tables(theirs, lambda section: section.id)
     our_tables = _tables(ours, pairs.original_id)
     counts = ("" if len(their_tables) == len(our_tables) else
-              f"; the translation has {_plural(len(our_tables), 'table')}, the original {len(their_tables)}")
+              f"; the translation has {plural(len(our_tables), 'table')}, the original {len(their_tables)}")
     findings = []
     for place, table in their_tables.items():
         if place not in our_tables:
@@ -962,7 +959,7 @@ def _table_shape(translated: _Translated, table: _Placed, original: _Placed) -> 
              "row": "translate each row of the original's table into a row of its own."}
     return translated.finding(
         f"the {_ordinal(table.number)} table of {translated.name},{_under(table.section)}, has "
-        + " and ".join(_plural(mine, what) for what, mine, _ in differ)
+        + " and ".join(plural(mine, what) for what, mine, _ in differ)
         + f", where the table of {translated.them}, has " + " and ".join(str(its) for _, _, its in differ),
         fix=" ".join(fixes[what] for what, _, _ in differ),
         line=_table_line(translated, table),
@@ -990,7 +987,7 @@ def _under(section: Section) -> str:
 
 
 def _columns(table: Table) -> str:
-    return f"| {' | '.join(table.header)} |" if table.header else _plural(table.columns, "column")
+    return f"| {' | '.join(table.header)} |" if table.header else plural(table.columns, "column")
 
 
 def _ordinal(number: int) -> str:
@@ -1000,10 +997,6 @@ def _ordinal(number: int) -> str:
 
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # Rules a site may accept a finding of (``extra.policypress.accepted``)

@@ -19,7 +19,7 @@ from . import check as lint
 from . import instant, notice_text, proposal, render, review, scaffold, terminal, versioning
 from . import verify as integrity
 from .configuration import Configuration, read_config
-from .errors import Finding, PolicyError
+from .errors import Finding, PolicyError, plural
 from .urls import Urls
 
 # Reporting findings, for people and for GitHub Actions
@@ -62,10 +62,6 @@ def _escape(text: str, property: bool = False) -> str:
 def _summary(findings: list[Finding]) -> tuple[int, int]:
     errors = sum(f.severity == lint.ERROR for f in findings)
     return errors, len(findings) - errors
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # Commands
@@ -112,8 +108,8 @@ def check(config_file: Path, strict: bool, output: str) -> None:
     if site is not None:
         for source in site.unpublished:
             click.echo(f"note: {source} has uncommitted edits; the check reads the committed text.")
-    checked = f"{_plural(len(site.documents), 'document')} checked: " if site else ""
-    click.echo(f"{checked}{_plural(errors, 'error')}, {_plural(warnings, 'warning')}.")
+    checked = f"{plural(len(site.documents), 'document')} checked: " if site else ""
+    click.echo(f"{checked}{plural(errors, 'error')}, {plural(warnings, 'warning')}.")
     if errors or (strict and warnings):
         sys.exit(1)
 
@@ -366,10 +362,10 @@ def verify(config_file: Path, published: str, missing_ok: bool, published_only: 
         raise click.ClickException(str(error)) from None
     _report(findings, os.environ.get("GITHUB_ACTIONS") == "true")
     if findings:
-        click.echo(f"{_plural(len(findings), 'problem')} with the published record: what was published must "
+        click.echo(f"{plural(len(findings), 'problem')} with the published record: what was published must "
                    "never change.")
         sys.exit(1)
-    click.echo(f"All {_plural(record.version_count, 'published version')} are intact.")
+    click.echo(f"All {plural(record.version_count, 'published version')} are intact.")
 
 
 @main.command()
@@ -387,7 +383,7 @@ def new(directory: Path, organization: str | None, timezone: str, requirement: s
         written = scaffold.create(directory, organization=organization, timezone=timezone, requirement=requirement)
     except PolicyError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Created a policypress site in {directory} ({_plural(len(written), 'file')}). Next:")
+    click.echo(f"Created a policypress site in {directory} ({plural(len(written), 'file')}). Next:")
     click.echo(f"  cd {directory}")
     click.echo("  replace every [PLACEHOLDER] in docs/ and mkdocs.yml, and site_url, with your own text:")
     click.echo("    the first commit on main becomes each document's first version, kept for good")

@@ -45,3 +45,9 @@ def format_message(problem: str, where: str | None, fix: str | None) -> str:
     if fix:
         parts.append(f"To fix: {fix}")
     return " ".join(parts)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 day``, ``2 days``: a count in the English of editors' messages (visitors' words count with
+    ``words.Words.count``)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

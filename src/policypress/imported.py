@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter
+from . import frontmatter, urls
 from .errors import PolicyError
 from .history import History
 from .version import Origin, Version
@@ -31,7 +31,7 @@ FOLDER = "versions"
 def folder(slug: str) -> str:
     """A document's folder below versions/: its slug; for a translation (slug ``<lang>/<slug>``), the
     folder ``<slug>/<lang>`` inside its original's, so that a document's whole history is in one place."""
-    lang, _, original = slug.rpartition("/")
+    lang, original = urls.language_of(slug)
     return f"{original}/{lang}" if lang else slug
 
 
@@ -176,7 +176,7 @@ def _sort(entries: list[_Entry], slugs: tuple[str, ...]) -> dict[str, VersionsFo
     texts: dict[str, list[FolderText]] = {slug: [] for slug in slugs}
     corrections: dict[str, dict[date, Correction]] = {slug: {} for slug in slugs}
     by_folder = {folder(slug): slug for slug in slugs}
-    originals = tuple(slug for slug in slugs if "/" not in slug)
+    originals = tuple(slug for slug in slugs if urls.language_of(slug)[0] is None)
     for entry in sorted(entries, key=lambda e: e.parts):
         if any(part.startswith(".") for part in entry.parts):
             continue

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from . import notices, redline
 from .document import Document
-from .errors import Finding
+from .errors import Finding, plural
 from .proposal import Proposal
 from .redline import HEADINGS, Redline, Status
 from .render import RenderVersion
@@ -205,7 +205,7 @@ def notice_verdict(document: Document, version: Version, settings: Settings) -> 
         return Verdict(True, f"pass: took effect without the usual notice ({version.notice_waived})")
     days = (version.effective - version.landed_on).days
     notice = f"{days} day's" if days == 1 else f"{days} days'"
-    return Verdict(True, f"pass: {notice} notice (the notice period is {_plural(settings.notice_period_days, 'day')})")
+    return Verdict(True, f"pass: {notice} notice (the notice period is {plural(settings.notice_period_days, 'day')})")
 
 
 # For a terminal
@@ -215,7 +215,7 @@ def heading(comparison: Comparison) -> str:
     """``Privacy Statement: 2024-09-10 (…) → 2026-11-28 (…): 3 changes``."""
     before = comparison.before.describe() if comparison.before else "nothing (a new document)"
     return (f"{comparison.title}: {before} → {comparison.after.describe()}: "
-            f"{_plural(comparison.redline.count, 'change')}")
+            f"{plural(comparison.redline.count, 'change')}")
 
 
 def landing(comparison: Comparison, timezone: str) -> str | None:
@@ -339,7 +339,7 @@ def _summary_lines(review: Review, comparison: Comparison) -> list[str]:
         lines += [f"**Check {finding.severity}:** {escape(finding.problem + fix)}", ""]
     count = comparison.redline.count
     if count:
-        lines += [f"**{_plural(count, 'change')}.** Unchanged text is left out; each change is shown under "
+        lines += [f"**{plural(count, 'change')}.** Unchanged text is left out; each change is shown under "
                   "the heading of its section.", ""]
     else:
         lines += ["The text does not change; only what is said about it does.", ""]
@@ -376,7 +376,3 @@ def _left_out(slug: str, cut: bool = False) -> str:
 
 def _size(lines: list[str]) -> int:
     return sum(len(line.encode("utf-8")) + 1 for line in lines)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from . import urls
+from . import urls, words
 from .document import DocumentSpec
 from .errors import PolicyError
 
@@ -287,8 +287,7 @@ def _translation(original: DocumentSpec, entry: object, key: str, docs_dir: Path
 
 
 def _language(key: str, value: object) -> str:
-    from . import words  # the languages policypress speaks are its catalogs
-
+    """A language code the site may use: one policypress has a catalog of words for."""
     fix = (f"use a language code policypress has words for ({', '.join(words.languages())}), "
            "or add the language's catalog (README, 'Adding a language').")
     if not isinstance(value, str) or not _LANG.fullmatch(value):

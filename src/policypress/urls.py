@@ -27,6 +27,13 @@ def in_language(lang: str, slug: str) -> str:
     return f"{lang}/{slug}"
 
 
+def language_of(slug: str) -> tuple[str | None, str]:
+    """``in_language`` undone: ``("es", "privacy-statement")`` for a translation's slug, ``(None, slug)``
+    for an original's."""
+    lang, _, original = slug.rpartition("/")
+    return lang or None, original
+
+
 @dataclass(frozen=True)
 class Urls:
     """Site paths, all starting with the site's base path (``/`` unless deployed in a subfolder)."""
