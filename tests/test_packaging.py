@@ -11,10 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from site import getsitepackages
 
 import pytest
 import yaml
@@ -46,9 +48,14 @@ class Venv:
 
     @classmethod
     def create(cls, root: Path) -> "Venv":
-        # pip comes from the system site-packages too, and installs into the venv that runs it.
-        subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(root)],
-                       check=True)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
+        # The test's own site-packages, as plain folders at the end of the venv's path: pip comes from
+        # there too, and installs into the venv that runs it. ("--system-site-packages" would give the
+        # base interpreter's, which has none of them when the test runs in a virtualenv.) Their .pth
+        # files are not read, so this checkout's editable install is not on the path.
+        venv_packages = Path(sysconfig.get_path("purelib", vars={"base": str(root)}))
+        (venv_packages / "outer-site-packages.pth").write_text(
+            "".join(f"{folder}\n" for folder in _site_packages()), "utf-8")
         return cls(root)
 
     @property
@@ -75,6 +82,12 @@ class Venv:
 
     def mkdocs_build(self, site: Path) -> subprocess.CompletedProcess:
         return self.run(self.python, "-m", "mkdocs", "build", "--strict", cwd=site)
+
+
+def _site_packages() -> list[str]:
+    """Where the interpreter running the tests finds its packages (MkDocs, Material, pip …)."""
+    folders = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib"), *getsitepackages()}
+    return sorted(folder for folder in folders if Path(folder).is_dir())
 
 
 def install_step(site: Path) -> str:
