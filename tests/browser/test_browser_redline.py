@@ -147,10 +147,14 @@ def test_the_compare_view_shows_a_link_change_as_the_changes_page_does(visitor, 
 
 
 def test_the_compare_view_redlines_in_a_worker_and_without_one_the_same(visitor, long_site):
-    workers = []
+    workers, warnings = [], []
     visitor.page.on("worker", lambda worker: workers.append(worker.url))
+    visitor.page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
     in_worker = visitor.open(compare_view(long_site, FIRST, SECOND)).inner_html(".pp-compare")
     assert any(url.endswith("/assets/javascripts/redline.js") for url in workers), workers
+    # A worker that fails hands the comparison back to the page, which says so: the same HTML would
+    # not show it.
+    assert warnings == []
 
     # A browser without workers (or that refuses to start one) redlines in the page itself.
     visitor.context.add_init_script("delete window.Worker;")

@@ -652,14 +652,26 @@
 
   /** Tokens the two have in common, in any order: a bound on what matching finds. */
   function sharedCount(a, b) {
-    const available = countElements(b);
+    let [fewer, more] = [counted(a), counted(b)];
+    if (fewer.size > more.size) [fewer, more] = [more, fewer];
     let shared = 0;
-    for (const element of a) {
-      const count = available.get(element) || 0;
-      if (count > 0) shared++;
-      available.set(element, count - 1);
+    for (const [element, count] of fewer) {
+      const other = more.get(element);
+      if (other) shared += Math.min(count, other);
     }
     return shared;
+  }
+
+  /** A sequence's elements counted (countElements) once: a block's keys and words are compared
+   * with every block in its pairing window. */
+  const countsOf = new WeakMap();
+  function counted(sequence) {
+    let counts = countsOf.get(sequence);
+    if (!counts) {
+      counts = countElements(sequence);
+      countsOf.set(sequence, counts);
+    }
+    return counts;
   }
 
   function matchingIfSimilar(a, b, similarity) {
@@ -669,10 +681,9 @@
     // Cheap upper bounds on the similarity first; they only save time, never change the answer.
     if (Math.min(a.length, b.length) < least) return null;
     const [prefix, suffix] = commonEnds(a, b);
-    if (prefix + suffix < least) {
-      const middles = sharedCount(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
-      if (prefix + suffix + middles < least) return null;
-    }
+    // The common ends are shared in full: what the whole sequences share is the ends and what
+    // their middles share, so the whole (counted once per sequence) bounds the middles' matches.
+    if (prefix + suffix < least && sharedCount(a, b) < least) return null;
     const blocks = matchingBlocks(a, b, [prefix, suffix]);
     const matched = blocks.reduce((sum, block) => sum + block[2], 0);
     return matched < least ? null : blocks;
@@ -1118,9 +1129,11 @@
 
   if (typeof module === "object" && module.exports) module.exports = core;
   if (typeof document === "undefined") {
-    // In the Web Worker the compare page starts (startComparison): one comparison, sent back.
-    if (typeof root.importScripts === "function") {
-      root.onmessage = (event) => compareVersions(event.data).then((result) => root.postMessage(result));
+    // In the Web Worker the compare page starts (startComparison): one comparison, sent back. The
+    // request is the worker's name, there as soon as this script runs: a message would wait for the
+    // page's main thread, busy loading the theme, to pass it on.
+    if (typeof root.importScripts === "function" && root.name) {
+      compareVersions(JSON.parse(root.name)).then((result) => root.postMessage(result));
     }
     return;
   }
@@ -1274,14 +1287,15 @@
     let result;
     try {
       if (!SCRIPT_URL || typeof Worker !== "function") throw new Error("no worker");
-      const worker = new Worker(SCRIPT_URL);
+      const worker = new Worker(SCRIPT_URL, { name: JSON.stringify(request) });
       result = new Promise((resolve) => {
         worker.onmessage = (event) => resolve(event.data);
         worker.onerror = (event) => {
+          // The visitor still gets the comparison; whoever looks at the console learns why it was slow.
           event.preventDefault();
+          console.warn(`policypress: the comparison's worker failed (${event.message || "it did not start"}); comparing on the page instead.`);
           resolve(compareVersions(request));
         };
-        worker.postMessage(request);
       }).finally(() => worker.terminate());
     } catch {
       result = compareVersions(request);
