@@ -388,8 +388,14 @@ class Visitor:
 
     def assert_accessible(self, context: str | None = None) -> None:
         """axe-core finds no WCAG 2.0 or 2.1 level A or AA violation on the page (or in ``context``)."""
+        violations = self.accessibility_violations(context)
+        assert not violations, violations
+
+    def accessibility_violations(self, context: str | None = None) -> str:
+        """axe-core's report of the WCAG 2.0 and 2.1 level A and AA violations on the page (or in
+        ``context``); empty if there are none."""
         results = _AXE.run(self.page, context=context, options=AXE_OPTIONS)
-        assert results.violations_count == 0, results.generate_report()
+        return results.generate_report() if results.violations_count else ""
 
     def storage(self) -> dict[str, list[str]]:
         """The keys this page's origin keeps in the visitor's browser, by kind of storage."""
