@@ -37,8 +37,9 @@ def test_a_page_fits_the_screen_and_axe_finds_no_wcag_violation(visitor, example
     assert not page.evaluate(SCROLLS_SIDEWAYS), f"{kind} scrolls sideways at {width} px"
     if width != 320:
         visitor.screenshot(f"archive-work-{kind}-{width}")
-    # At 1280 px test_browser_accessibility runs axe on every page type, in both palettes.
-    if width < 1280:
+    # At 1280 px test_browser_accessibility runs axe on every page type, in both palettes. No style
+    # sheet, Material's or ours, has a breakpoint between 320 and 480 px: axe runs at 320 only.
+    if width == 320:
         visitor.assert_accessible()
 
 
