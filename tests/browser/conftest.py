@@ -11,13 +11,14 @@ last commit) and a small notice site whose material change is announced but not 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -42,6 +43,8 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
 """WCAG 2.0 and 2.1, levels A and AA. Only violations are listed in full: axe skips describing every
 element that passed, a third of its time."""
 _AXE = Axe()
+_SETTLED = ("() => document.getAnimations().every(animation => animation.playState !== 'running'"
+            " || animation.effect.getComputedTiming().endTime === Infinity)")
 
 INSTALL_CHROMIUM = (
     "The browser tests drive Debian's chromium package (Playwright's own "
@@ -109,6 +112,12 @@ class _SiteHTTPServer(ThreadingHTTPServer):
     def __init__(self, site: ServedSite):
         self.site = site
         super().__init__(("127.0.0.1", 0), _StaticHost)
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that leaves a page before a file of it has arrived closes the connection: that
+        # is not the server's error, and its traceback would bury the test report.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @dataclass(frozen=True)
@@ -340,6 +349,7 @@ class Visitor:
         self.page_errors: list[str] = []
         self._missing: set[str] = set()
         self._clock_set = False
+        self._address: Address | None = None
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("console", self._console)
         context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
@@ -364,9 +374,17 @@ class Visitor:
         # second to every visit; the pages that fetch after load name what to wait for (``ready``).
         response = self.page.goto(address.url, wait_until="load")
         assert response and response.status == address.status, f"{address.url} answered {response.status}"
-        if address.ready:
-            self.page.locator(address.ready).first.wait_for()
+        self._address = address
+        self._wait_until_drawn()
         return self.page
+
+    def _wait_until_drawn(self) -> None:
+        if self._address and self._address.ready:
+            self.page.locator(self._address.ready).first.wait_for()
+
+    def sideways_overflow(self) -> int:
+        """How many pixels the page is wider than the window: more than 0 and it scrolls sideways."""
+        return self.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
     def set_day(self, moment: datetime) -> None:
         """Move the browser's clock (the site is not rebuilt)."""
@@ -384,6 +402,7 @@ class Visitor:
         """
         self.page.get_by_title("Switch to dark mode").first.click()
         self.page.reload(wait_until="load")
+        self._wait_until_drawn()
         assert self.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
     def assert_accessible(self, context: str | None = None) -> None:
@@ -394,6 +413,9 @@ class Visitor:
     def accessibility_violations(self, context: str | None = None) -> str:
         """axe-core's report of the WCAG 2.0 and 2.1 level A and AA violations on the page (or in
         ``context``); empty if there are none."""
+        # A colour half-way through a transition (Material fades the header's title as the page
+        # scrolls) is not a colour a reader is left with: let running transitions end first.
+        self.page.wait_for_function(_SETTLED)
         results = _AXE.run(self.page, context=context, options=AXE_OPTIONS)
         return results.generate_report() if results.violations_count else ""
 
@@ -439,13 +461,26 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture
-def visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visitor]:
+def new_visitor(browser: Browser, config: pytest.Config, width: int = 1280, height: int = 900) -> Visitor:
+    """A visitor with a fresh profile and a window of the given size."""
     # Both sites are dated in Los Angeles; a visitor there sees the banner switch at their midnight.
     context = browser.new_context(locale="en-US", timezone_id="America/Los_Angeles",
-                                  viewport={"width": 1280, "height": 900})
+                                  viewport={"width": width, "height": height})
     context.set_default_timeout(10_000)
-    visitor = Visitor(context, screenshots=request.config.getoption("--screenshots"))
+    return Visitor(context, screenshots=config.getoption("--screenshots"))
+
+
+@pytest.fixture(scope="session")
+def visitors(browser: Browser, pytestconfig: pytest.Config) -> Callable[..., Visitor]:
+    """Opens a visitor with a fresh profile (``new_visitor``) for a test that keeps one beyond a single
+    test; closing its context is the caller's."""
+    return functools.partial(new_visitor, browser, pytestconfig)
+
+
+@pytest.fixture
+def visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visitor]:
+    visitor = new_visitor(browser, request.config)
+    context = visitor.context
     yield visitor
     try:
         if not request.node.stash.get(_TEST_FAILED, False):

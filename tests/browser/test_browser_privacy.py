@@ -1,8 +1,8 @@
 """A visitor's browser talks only to our server and keeps nothing the visitor did not ask for.
 
 Every test here also ends with the ``visitor`` fixture's own checks: no request to another host,
-no cookie, no console error. These tests state the same promises for every page type and for
-the things a visitor does on a page.
+no cookie, no console error. Every page type keeps these promises as it loads (test_browser_pages);
+these tests keep them for the things a visitor does on a page.
 """
 
 import pytest
@@ -10,17 +10,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 NOTHING_STORED = {"localStorage": [], "sessionStorage": [], "indexedDB": [], "document_cookie": []}
-
-
-def test_a_page_loads_everything_from_our_server_and_stores_nothing(visitor, address):
-    page = visitor.open(address)
-    page.mouse.wheel(0, 100_000)  # scrolling runs Material's table-of-contents and header scripts
-    page.wait_for_load_state("networkidle")
-
-    assert any(url.startswith(address.site.origin + "/assets/") for url in visitor.requests)
-    assert visitor.third_party_requests() == []
-    assert visitor.context.cookies() == []
-    assert visitor.storage() == NOTHING_STORED
 
 
 def test_searching_and_following_links_store_nothing(visitor, example_site):

@@ -1,7 +1,8 @@
 """The Spanish translation of the Privacy Statement in a visitor's browser.
 
-Every page says which language it is in; a switcher on every Privacy Statement page leads to the same
-page in the other language (or, when there is none, to the other language's archive, and says so);
+Every page says which language it is in and offers the other (checked for every page type by
+test_browser_pages); the switcher on every Privacy Statement page leads to the same page in the other
+language (or, when there is none, to the other language's archive, and says so);
 the Spanish pages say that only the English text binds, which English version they translate and, as
 the newest translation lags the English text, that English has moved on, with a way to see what
 changed. The compare view, drawn in the browser, speaks Spanish on Spanish pages.
@@ -22,11 +23,6 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 SPANISH = ("spanish current", "spanish archive list", "spanish changes page", "spanish compare view")
-ENGLISH = ("landing", "current statement", "current notice", "archive list", "archived version",
-           "changes page", "compare view", "upcoming", "404")
-WITH_SWITCHER = {*SPANISH, "current statement", "archive list", "archived version", "changes page",
-                 "compare view", "upcoming"}
-"""The Privacy Statement's pages: the document that has a translation."""
 
 MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
           "octubre", "noviembre", "diciembre")
@@ -66,36 +62,6 @@ def switcher_link(page: Page, lang: str):
 def spanish(example_site) -> dict:
     """The Spanish translation's entry in versions.json."""
     return example_site.translation("es")
-
-
-# -- the language of every page -----------------------------------------------------------------
-
-
-@pytest.mark.parametrize("kind", SPANISH + ENGLISH)
-def test_each_page_says_its_language_and_the_switcher_names_the_other(visitor, example_pages, request, kind):
-    address = example_pages.get(kind) or request.getfixturevalue("notice_site").site.at("/privacy-statement/upcoming/")
-    page = visitor.open(address)
-    lang, other = ("es", "en") if kind in SPANISH else ("en", "es")
-
-    assert page.locator("html").get_attribute("lang") == lang
-    links = page.locator("nav.pp-languages a")
-    if kind not in WITH_SWITCHER or address.site is not example_pages["landing"].site:
-        expect(links).to_have_count(0)
-        return
-    expect(links).to_have_count(1)
-    expect(links).to_have_attribute("hreflang", other)
-    expect(links).to_have_attribute("lang", other)
-    expect(links).to_have_text("English" if other == "en" else "Español")
-    expect(page.locator("nav.pp-languages")).to_be_visible()
-
-
-@pytest.mark.parametrize("kind", [*SPANISH, "current statement"])
-def test_spanish_pages_hide_the_site_navigation_english_ones_show_it(visitor, example_pages, kind):
-    page = visitor.open(example_pages[kind])
-    if kind in SPANISH:
-        expect(page.locator(".md-sidebar--primary")).to_be_hidden()
-    else:
-        expect(page.locator(".md-sidebar--primary")).to_be_visible()
 
 
 # -- the translation notice ---------------------------------------------------------------------
@@ -258,12 +224,11 @@ def test_the_spanish_compare_view_speaks_spanish_and_counts_as_the_changes_page(
 
 
 @pytest.mark.parametrize("kind", SPANISH)
-def test_spanish_pages_never_scroll_sideways_on_a_320_px_phone(visitor, example_pages, kind):
+def test_the_translation_notice_shows_on_a_320_px_phone(visitor, example_pages, kind):
+    # That no page scrolls sideways on a phone is checked for every page type (test_browser_pages).
     visitor.page.set_viewport_size({"width": 320, "height": 800})
     page = visitor.open(example_pages[kind])
 
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"the {kind} scrolls sideways by {overflow} px at 320 px"
     expect(page.locator(".pp-translation-notice")).to_be_visible()
 
 
