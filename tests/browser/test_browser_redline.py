@@ -328,6 +328,7 @@ def test_a_wide_table_in_a_redline_is_a_tab_stop_on_a_phone(visitor, long_site):
         table = page.locator(".pp-redline table.pp-unchanged")
         table.scroll_into_view_if_needed()  # laid out only once in view (content-visibility)
         expect(table).to_have_attribute("tabindex", "0")
+        expect(table).to_have_accessible_name("Section 3")
         table.focus()
         page.keyboard.press("ArrowRight")
         page.wait_for_function("table => table.scrollLeft > 0", arg=table.element_handle())

@@ -5,8 +5,9 @@
  * (redline.css). A mouse or a finger can scroll such a box; a keyboard can scroll only what it can
  * focus, and a table of plain words holds nothing focusable. So while a box is narrower than its
  * table, it takes the focus (tabindex="0", a stop in the Tab order; the arrow keys then scroll it)
- * and is named by the heading before it (aria-labelledby), so a screen reader says which table it
- * is. When the window widens and the table fits, the box gives the stop back.
+ * and is named by the heading before it (aria-label: the heading's words, without its permalink
+ * sign, and in a redline as the newer version has them), so a screen reader says which table it is. When the window widens and the table fits, the
+ * box gives the stop back.
  *
  * Boxes are found as they appear: Material wraps the tables after this script runs, the compare
  * view draws its redline later still, and a redline lays out each block only as it scrolls into view
@@ -16,7 +17,7 @@
   "use strict";
 
   var BOXES = ".md-typeset__scrollwrap, .pp-redline table[class]";
-  var HEADINGS = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]";
+  var HEADINGS = "h1, h2, h3, h4, h5, h6";
   var MARK = "data-pp-scrolls";
 
   if (!("ResizeObserver" in window) || !("MutationObserver" in window)) return;
@@ -32,6 +33,12 @@
     return null;
   }
 
+  function nameOf(heading) {
+    var words = heading.cloneNode(true);
+    words.querySelectorAll(".headerlink, del, .pp-sr").forEach(function (link) { link.remove(); });
+    return words.textContent.replace(/\s+/g, " ").trim();
+  }
+
   function measure(box) {
     var scrolls = box.scrollWidth > box.clientWidth;
     if (scrolls === box.hasAttribute(MARK)) return;
@@ -39,11 +46,12 @@
       box.setAttribute(MARK, "");
       box.setAttribute("tabindex", "0");
       var heading = headingBefore(box);
-      if (heading) box.setAttribute("aria-labelledby", heading.id);
+      var name = heading && nameOf(heading);
+      if (name) box.setAttribute("aria-label", name);
       // A box of Material's is a plain div: as a group it can carry a name. A table keeps its role.
       if (box.localName === "div") box.setAttribute("role", "group");
     } else {
-      [MARK, "tabindex", "aria-labelledby", "role"].forEach(function (name) { box.removeAttribute(name); });
+      [MARK, "tabindex", "aria-label", "role"].forEach(function (name) { box.removeAttribute(name); });
     }
   }
 
