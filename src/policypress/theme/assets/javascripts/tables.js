@@ -1,8 +1,8 @@
 /* Wide tables a keyboard can scroll (WCAG 2.1.1), on every page of the site.
  *
  * On a narrow screen a table wider than the text scrolls sideways inside its box: Material wraps
- * each table of a page in a .md-typeset__scrollwrap, and a redline's tables scroll themselves
- * (redline.css). A mouse or a finger can scroll such a box; a keyboard can scroll only what it can
+ * each table of a page in a .md-typeset__scrollwrap, and a table that Material did not wrap scrolls
+ * itself (the redline's, which redline.css styles, and those the compare view draws later). A mouse or a finger can scroll such a box; a keyboard can scroll only what it can
  * focus, and a table of plain words holds nothing focusable. So while a box is narrower than its
  * table, it takes the focus (tabindex="0", a stop in the Tab order; the arrow keys then scroll it)
  * and is named by the heading before it (aria-label: the heading's words, without its permalink
@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  var BOXES = ".md-typeset__scrollwrap, .pp-redline table[class]";
+  var BOXES = ".md-typeset__scrollwrap, .pp-redline table";
   var HEADINGS = "h1, h2, h3, h4, h5, h6";
   var MARK = "data-pp-scrolls";
 
