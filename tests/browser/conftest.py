@@ -54,7 +54,8 @@ INSTALL_CHROMIUM = (
 
 PAGE_TYPES = ("landing", "current statement", "current notice", "archive list", "archived version",
               "changes page", "compare view", "upcoming", "404",
-              "spanish current", "spanish archive list", "spanish changes page", "spanish compare view")
+              "spanish current", "spanish archive list", "spanish archived version", "spanish changes page",
+              "spanish compare view")
 """Every kind of page a visitor can reach; tests asking for ``page_type`` run once per kind. The
 "spanish" kinds are the Privacy Statement's Spanish translation, in the example site."""
 
@@ -274,7 +275,8 @@ def notice_site(tmp_path_factory, serve, example_config) -> NoticeSite:
 def example_pages(example_site: ServedSite) -> dict[str, Address]:
     """The example site's page types: the oldest version as the archived one, the two newest for the
     changes page and the compare view, and the upcoming version if there is one; the same for the
-    Spanish translation (its current page, archive, newest changes page and two newest compared)."""
+    Spanish translation (its current page, archive, oldest version, newest changes page and two newest
+    compared)."""
     versions = example_site.versions()
     newest, previous = versions[:2]
     compare = f"/privacy-statement/versions/compare/?from={previous['version']}&to={newest['version']}"
@@ -294,6 +296,7 @@ def example_pages(example_site: ServedSite) -> dict[str, Address]:
         "404": example_site.at("/no-such-page/", status=404),
         "spanish current": example_site.at(spanish_root),
         "spanish archive list": example_site.at(f"{spanish_root}versions/"),
+        "spanish archived version": example_site.at(urlsplit(spanish["versions"][-1]["url"]).path),
         "spanish changes page": example_site.at(urlsplit(spanish_newest["changes_url"] or "").path),
         "spanish compare view": example_site.at(spanish_compare, ready=".pp-compare .pp-redline :is(ins, del)"),
     }
