@@ -68,6 +68,7 @@ class Tour:
 
 
 def take_tour(visitor, address, page_type: str) -> Tour:
+    """Load the page at each of the tour's widths, scroll it on the desktop, choose the dark palette."""
     seen = Tour()
     page = visitor.page
     for width, height in WINDOWS:

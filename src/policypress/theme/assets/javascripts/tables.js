@@ -1,13 +1,14 @@
 /* Wide tables a keyboard can scroll (WCAG 2.1.1), on every page of the site.
  *
  * On a narrow screen a table wider than the text scrolls sideways inside its box: Material wraps
- * each table of a page in a .md-typeset__scrollwrap, and a table that Material did not wrap scrolls
- * itself (the redline's, which redline.css styles, and those the compare view draws later). A mouse or a finger can scroll such a box; a keyboard can scroll only what it can
- * focus, and a table of plain words holds nothing focusable. So while a box is narrower than its
- * table, it takes the focus (tabindex="0", a stop in the Tab order; the arrow keys then scroll it)
- * and is named by the heading before it (aria-label: the heading's words, without its permalink
- * sign, and in a redline as the newer version has them), so a screen reader says which table it is. When the window widens and the table fits, the
- * box gives the stop back.
+ * each table of a page in a .md-typeset__scrollwrap, and a table Material did not wrap scrolls
+ * itself (a redline's, which redline.css styles, and those the compare view draws later). A mouse
+ * or a finger can scroll such a box; a keyboard can scroll only what it can focus, and a table of
+ * plain words holds nothing focusable. So while a box is narrower than its table, it takes the
+ * focus (tabindex="0", a stop in the Tab order; the arrow keys then scroll it) and is named by the
+ * heading before it (aria-label: the heading's words without its permalink sign, in a redline as
+ * the newer version has them), so a screen reader says which table it is. When the window widens
+ * and the table fits, the box gives the stop back.
  *
  * Boxes are found as they appear: Material wraps the tables after this script runs, the compare
  * view draws its redline later still, and a redline lays out each block only as it scrolls into view
