@@ -323,9 +323,8 @@ def test_unchanged_tables_keep_materials_table_styling(visitor, long_site):
 
 @pytest.mark.parametrize("kind", ["unchanged table", "changed table"])
 def test_a_wide_table_in_a_redline_is_a_tab_stop_on_a_phone(visitor, long_site, example_site, kind):
-    # An unchanged table scrolls itself (redline.css). A changed one has no class: on the changes page
-    # Material wraps it in a box that scrolls; the compare view draws its redline after Material's
-    # scripts ran, and the table scrolls itself. The example's CCPA notice changed its table.
+    # A redline's tables scroll themselves (redline.css), unchanged or changed, on the changes page and
+    # in the compare view alike. The example's CCPA notice changed its table.
     if kind == "unchanged table":
         pages = [long_site.at(CHANGES_PAGE), compare_view(long_site, FIRST, SECOND)]
         row, heading = "Invoices", "Section 3"
@@ -336,6 +335,7 @@ def test_a_wide_table_in_a_redline_is_a_tab_stop_on_a_phone(visitor, long_site, 
                                  ready=".pp-compare .pp-redline :is(ins, del)")]
         row, heading = "Identifiers", "Categories of personal information we collect"
     visitor.page.set_viewport_size({"width": 320, "height": 800})
+    tables = []
     for address in pages:
         page = visitor.open(address)
         cell = page.locator(".pp-redline td", has_text=row).first
@@ -348,6 +348,8 @@ def test_a_wide_table_in_a_redline_is_a_tab_stop_on_a_phone(visitor, long_site, 
         page.keyboard.press("ArrowRight")
         page.wait_for_function("box => box.scrollLeft > 0", arg=box.element_handle())
         visitor.assert_accessible(".pp-redline")
+        tables.append(box.evaluate("box => box.outerHTML"))
+    assert tables[0] == tables[1], "the changes page and the compare view lay the table out differently"
 
 
 @pytest.mark.parametrize("width", [320, 390, 1280])

@@ -131,6 +131,10 @@ _BLOCK_CLASSES = {
     Status.DELETED: "pp-block-del",
     Status.INSERTED: "pp-block-ins",
 }
+EDITED_TABLE = "pp-edited"
+"""Class of a table with changes inside it. Every table of a redline has a class, so that Material, which
+wraps a table with none in its own scroll box when a page loads (not in the compare view, drawn
+later), leaves them all to redline.css: the changes page and the compare view lay a table out alike."""
 
 
 class _Frame(NamedTuple):
@@ -229,7 +233,8 @@ class _Renderer:
 
     def changed(self, item: AlignedBlock, value: int | None) -> None:
         block = item.new
-        self.out.append(self._opening(block.tag, _decorate(block, [], value)))
+        classes = [EDITED_TABLE] if block.tag == "table" else []
+        self.out.append(self._opening(block.tag, _decorate(block, classes, value)))
         if block.children is not None:
             self.out.append("\n")
             self.blocks(item.children, _Numbering(item.old, block) if block.tag == "ol" else None)

@@ -88,6 +88,8 @@
     deleted: "pp-block-del",
     inserted: "pp-block-ins",
   };
+  // A table with changes inside it: every table of a redline has a class (rendering.EDITED_TABLE).
+  const EDITED_TABLE = "pp-edited";
 
   /* ---------------------------------------------------------------------------------------
    * A version's body, parsed from its archived page as redline/body.py parses its HTML
@@ -925,7 +927,7 @@
 
   Renderer.prototype.changed = function (item, value) {
     const block = item.new;
-    this.out.push(this.opening(block.tag, decorate(block, [], value)));
+    this.out.push(this.opening(block.tag, decorate(block, block.tag === "table" ? [EDITED_TABLE] : [], value)));
     if (block.children !== null) {
       this.out.push("\n");
       this.blocks(item.children, block.tag === "ol" ? numbering(item.old, block) : null);

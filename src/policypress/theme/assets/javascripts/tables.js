@@ -1,8 +1,8 @@
 /* Wide tables a keyboard can scroll (WCAG 2.1.1), on every page of the site.
  *
  * On a narrow screen a table wider than the text scrolls sideways inside its box: Material wraps
- * each table of a page in a .md-typeset__scrollwrap, and a table Material did not wrap scrolls
- * itself (a redline's, which redline.css styles, and those the compare view draws later). A mouse
+ * each table of a page in a .md-typeset__scrollwrap, and a redline's tables, which Material leaves
+ * alone, scroll themselves (redline.css), on the changes page and in the compare view. A mouse
  * or a finger can scroll such a box; a keyboard can scroll only what it can focus, and a table of
  * plain words holds nothing focusable. So while a box is narrower than its table, it takes the
  * focus (tabindex="0", a stop in the Tab order; the arrow keys then scroll it) and is named by the
