@@ -17,7 +17,6 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.browser
 
 
-
 def long_date(number: str) -> str:
     day = date.fromisoformat(number)
     return f"{day:%B} {day.day}, {day.year}"

@@ -121,7 +121,7 @@ def tour(tours, visitors, address, page_type) -> Tour:
     return tours[page_type]
 
 
-def test_a_page_never_scrolls_sideways_from_a_320_px_phone_up(tour, page_type):
+def test_a_page_never_scrolls_sideways_from_a_320_px_phone_up(tour):
     assert all(pixels <= 0 for pixels in tour.overflow.values()), ", ".join(
         f"{pixels} px too wide at {width} px" for width, pixels in tour.overflow.items() if pixels > 0)
 

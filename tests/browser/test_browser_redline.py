@@ -110,8 +110,8 @@ CHANGES_PAGE = f"/privacy-statement/versions/{SECOND}/changes/"
 """The long statement's second version's changes page."""
 
 
-def compare_view(site, older: str, newer: str):
-    return site.at(f"/privacy-statement/versions/compare/?from={older}&to={newer}",
+def compare_view(site, older: str, newer: str, slug: str = "privacy-statement"):
+    return site.at(f"/{slug}/versions/compare/?from={older}&to={newer}",
                    ready=".pp-compare .pp-redline :is(ins, del, .pp-link-changed)")
 
 
@@ -331,8 +331,7 @@ def test_a_wide_table_in_a_redline_is_a_tab_stop_on_a_phone(visitor, long_site, 
     else:
         newer, older = (v["version"] for v in example_site.versions("ccpa-notice")[:2])
         pages = [example_site.at(f"/ccpa-notice/versions/{newer}/changes/"),
-                 example_site.at(f"/ccpa-notice/versions/compare/?from={older}&to={newer}",
-                                 ready=".pp-compare .pp-redline :is(ins, del)")]
+                 compare_view(example_site, older, newer, "ccpa-notice")]
         row, heading = "Identifiers", "Categories of personal information we collect"
     visitor.page.set_viewport_size({"width": 320, "height": 800})
     tables = []
