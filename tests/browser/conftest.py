@@ -1,9 +1,11 @@
 """Built sites served on 127.0.0.1 and visited with Debian's Chromium, driven by Playwright.
 
-Each test gets a ``Visitor``: a fresh browser context (no cookies, no storage) whose clock
-reads noon on the day the site was built for, in the site's time zone. The visitor records
-every request, console error and page error; at teardown it asserts that the visit stayed on
-our own server, logged no error and left no cookie.
+Each test gets a ``Visitor`` who starts with nothing stored (no cookies, no storage, no history)
+and whose clock reads noon on the day the site was built for, in the site's time zone. The visitor
+records every request, console error and page error; at teardown it asserts that the visit stayed
+on our own server, logged no error and left no cookie. Each test worker keeps one browser tab for
+its visitors and empties it after every test (``Visitor.empty``): a new browser context and tab
+cost about a second of CPU on a small machine.
 
 Sites: the example site in the repository root (built once, "today" pinned to the day of the
 last commit) and a small notice site whose material change is announced but not yet in force.
@@ -11,14 +13,13 @@ last commit) and a small notice site whose material change is announced but not 
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +38,9 @@ ARTIFACTS = PROJECT / "test-artifacts"
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+
+WINDOW = {"width": 1280, "height": 900}
+"""A visitor's window unless a test resizes it: a desktop's."""
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
                "resultTypes": ["violations"]}
@@ -339,7 +343,7 @@ def browser() -> Iterator[Browser]:
 
 
 class Visitor:
-    """One visitor with a fresh profile, and everything their browser asked for or complained about."""
+    """One visitor, and everything their browser asked for or complained about."""
 
     def __init__(self, context: BrowserContext, screenshots: bool = False):
         self.context = context
@@ -351,7 +355,8 @@ class Visitor:
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
         self._missing: set[str] = set()
-        self._clock_set = False
+        self._clock_installed = False
+        self._day_chosen = False
         self._address: Address | None = None
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("console", self._console)
@@ -369,7 +374,7 @@ class Visitor:
     def open(self, address: Address) -> Page:
         """Go to a page, with the browser's clock on the site's day unless a test moved it."""
         self.origins.add(address.site.origin)
-        if not self._clock_set:
+        if not self._day_chosen:
             self.set_day(address.site.noon())
         if address.status == 404:
             self._missing.add(address.url)
@@ -391,11 +396,39 @@ class Visitor:
 
     def set_day(self, moment: datetime) -> None:
         """Move the browser's clock (the site is not rebuilt)."""
-        if self._clock_set:
+        if self._clock_installed:
             self.context.clock.set_system_time(moment)
         else:
             self.context.clock.install(time=moment)
-            self._clock_set = True
+            self._clock_installed = True
+        self._day_chosen = True
+
+    def empty(self) -> bool:
+        """Make this visitor a new one in the same tab: nothing stored, no cookie, nothing cached, no
+        history, no emulated media, a 1280 x 900 window, nothing recorded, the clock to be set again.
+
+        False when the test opened another tab or closed this one: its context is then closed and
+        the next test gets a new one.
+        """
+        if self.page.is_closed() or len(self.context.pages) > 1:
+            return False
+        self.page.goto("about:blank")
+        session = self.context.new_cdp_session(self.page)
+        try:
+            for origin in self.origins:  # "all": cookies, local and session storage, IndexedDB, caches
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            session.send("Network.clearBrowserCache")
+            session.send("Page.resetNavigationHistory")
+        finally:
+            session.detach()
+        self.context.clear_cookies()
+        self.page.set_viewport_size(WINDOW)
+        self.page.emulate_media(media="null", reduced_motion="no-preference")
+        for record in (self.origins, self.requests, self.console_errors, self.page_errors, self._missing):
+            record.clear()
+        self._day_chosen = False
+        self._address = None
+        return True
 
     def use_dark_palette(self) -> None:
         """Choose the dark palette with Material's toggle, as a visitor does, and reload the page.
@@ -464,7 +497,8 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def new_visitor(browser: Browser, config: pytest.Config, width: int = 1280, height: int = 900) -> Visitor:
+def new_visitor(browser: Browser, config: pytest.Config, width: int = WINDOW["width"],
+                height: int = WINDOW["height"]) -> Visitor:
     """A visitor with a fresh profile and a window of the given size."""
     # Both sites are dated in Los Angeles; a visitor there sees the banner switch at their midnight.
     context = browser.new_context(locale="en-US", timezone_id="America/Los_Angeles",
@@ -473,23 +507,68 @@ def new_visitor(browser: Browser, config: pytest.Config, width: int = 1280, heig
     return Visitor(context, screenshots=config.getoption("--screenshots"))
 
 
+class Tabs:
+    """This test worker's browser tab for visitors, emptied after each (``Visitor.empty``)."""
+
+    def __init__(self, browser: Browser, config: pytest.Config):
+        self._browser = browser
+        self._config = config
+        self._kept: Visitor | None = None
+
+    def visitor(self) -> Visitor:
+        """A visitor who starts with nothing stored: in the tab the last one gave back, or a new one."""
+        visitor, self._kept = self._kept or new_visitor(self._browser, self._config), None
+        return visitor
+
+    def give_back(self, visitor: Visitor, *, intact: bool) -> None:
+        """Empty the visitor's tab for the next one; close it if the visit went wrong (``intact``
+        false: any state may be left) or the tab cannot be emptied."""
+        try:
+            if intact and visitor.empty():
+                self._kept, visitor = visitor, None
+        finally:
+            if visitor is not None:
+                visitor.context.close()
+
+    def close(self) -> None:
+        if self._kept is not None:
+            self._kept.context.close()
+
+
 @pytest.fixture(scope="session")
-def visitors(browser: Browser, pytestconfig: pytest.Config) -> Callable[..., Visitor]:
-    """Opens a visitor with a fresh profile (``new_visitor``) for a test that keeps one beyond a single
-    test; closing its context is the caller's."""
-    return functools.partial(new_visitor, browser, pytestconfig)
+def tabs(browser: Browser, pytestconfig: pytest.Config) -> Iterator[Tabs]:
+    tabs = Tabs(browser, pytestconfig)
+    yield tabs
+    tabs.close()
 
 
 @pytest.fixture
-def visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visitor]:
+def visitor(tabs: Tabs, request: pytest.FixtureRequest) -> Iterator[Visitor]:
+    """A visitor who starts with nothing stored, in this worker's emptied tab.
+
+    A test that changes the browser itself, with an init script or a listener on the page, takes
+    ``fresh_visitor``: emptying a tab does not undo those."""
+    visitor = tabs.visitor()
+    yield visitor
+    intact = False
+    try:
+        if not request.node.stash.get(_TEST_FAILED, False):
+            visitor.assert_well_behaved()
+            intact = True
+    finally:
+        tabs.give_back(visitor, intact=intact)
+
+
+@pytest.fixture
+def fresh_visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visitor]:
+    """A visitor in a browser context of their own, closed after the test."""
     visitor = new_visitor(browser, request.config)
-    context = visitor.context
     yield visitor
     try:
         if not request.node.stash.get(_TEST_FAILED, False):
             visitor.assert_well_behaved()
     finally:
-        context.close()
+        visitor.context.close()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Every page type, as one visitor finds it on a phone and on a desktop, in either palette.
 
-One visitor with a fresh profile tours each page type once: loaded on a 320 px phone, on a 390 px
+One visitor, with nothing stored, tours each page type once: loaded on a 320 px phone, on a 390 px
 phone and on a 1280 px desktop (each a fresh load at that width, in one browser tab), scrolled to the
 end there, then switched to the dark palette. What they saw is kept (see ``Tour``) and the tests below
 each check one promise of it:
@@ -111,13 +111,15 @@ def tours() -> dict[str, Tour]:
 
 
 @pytest.fixture
-def tour(tours, visitors, address, page_type) -> Tour:
+def tour(tours, tabs, address, page_type) -> Tour:
     if page_type not in tours:
-        visitor = visitors(*WINDOWS[0])
+        visitor = tabs.visitor()
+        intact = False
         try:
             tours[page_type] = take_tour(visitor, address, page_type)
+            intact = True
         finally:
-            visitor.context.close()
+            tabs.give_back(visitor, intact=intact)
     return tours[page_type]
 
 

@@ -149,7 +149,9 @@ def test_the_compare_view_shows_a_link_change_as_the_changes_page_does(visitor, 
     assert compared == pre_rendered
 
 
-def test_the_compare_view_redlines_in_a_worker_and_without_one_the_same(visitor, long_site):
+def test_the_compare_view_redlines_in_a_worker_and_without_one_the_same(fresh_visitor, long_site):
+    # A visitor of their own: the test listens to the page and takes workers away from the browser.
+    visitor = fresh_visitor
     workers, warnings = [], []
     visitor.page.on("worker", lambda worker: workers.append(worker.url))
     visitor.page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
