@@ -104,8 +104,10 @@ class SiteRepo:
         repo = cls(root)
         repo.configure(timezone=timezone, documents=documents, settings=settings, site_url=site_url)
         repo.git("init", "-q", "-b", "main")
-        repo.git("config", "user.name", "Legal Editor")
-        repo.git("config", "user.email", "editor@example.org")
+        # As `git config user.name …` and `git config user.email …` write it, without two more git
+        # processes for each of the suite's few hundred repositories.
+        with (root / ".git" / "config").open("a", encoding="utf-8") as config:
+            config.write("[user]\n\tname = Legal Editor\n\temail = editor@example.org\n")
         return repo
 
     def configure(self, *, timezone: str = "America/Los_Angeles", documents: list | None = None,
