@@ -497,12 +497,10 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def new_visitor(browser: Browser, config: pytest.Config, width: int = WINDOW["width"],
-                height: int = WINDOW["height"]) -> Visitor:
-    """A visitor with a fresh profile and a window of the given size."""
+def new_visitor(browser: Browser, config: pytest.Config) -> Visitor:
+    """A visitor with a fresh profile, in a browser context of their own."""
     # Both sites are dated in Los Angeles; a visitor there sees the banner switch at their midnight.
-    context = browser.new_context(locale="en-US", timezone_id="America/Los_Angeles",
-                                  viewport={"width": width, "height": height})
+    context = browser.new_context(locale="en-US", timezone_id="America/Los_Angeles", viewport=WINDOW)
     context.set_default_timeout(10_000)
     return Visitor(context, screenshots=config.getoption("--screenshots"))
 
@@ -517,7 +515,8 @@ class Tabs:
 
     def visitor(self) -> Visitor:
         """A visitor who starts with nothing stored: in the tab the last one gave back, or a new one."""
-        visitor, self._kept = self._kept or new_visitor(self._browser, self._config), None
+        visitor = self._kept or new_visitor(self._browser, self._config)
+        self._kept = None
         return visitor
 
     def give_back(self, visitor: Visitor, *, intact: bool) -> None:
@@ -552,9 +551,7 @@ def visitor(tabs: Tabs, request: pytest.FixtureRequest) -> Iterator[Visitor]:
     yield visitor
     intact = False
     try:
-        if not request.node.stash.get(_TEST_FAILED, False):
-            visitor.assert_well_behaved()
-            intact = True
+        intact = _checked_after_the_test(visitor, request)
     finally:
         tabs.give_back(visitor, intact=intact)
 
@@ -565,10 +562,18 @@ def fresh_visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[
     visitor = new_visitor(browser, request.config)
     yield visitor
     try:
-        if not request.node.stash.get(_TEST_FAILED, False):
-            visitor.assert_well_behaved()
+        _checked_after_the_test(visitor, request)
     finally:
         visitor.context.close()
+
+
+def _checked_after_the_test(visitor: Visitor, request: pytest.FixtureRequest) -> bool:
+    """The visitor's own checks after a test that passed (``assert_well_behaved``): True when they
+    ran and passed, False when the test had failed (it already says what went wrong)."""
+    if request.node.stash.get(_TEST_FAILED, False):
+        return False
+    visitor.assert_well_behaved()
+    return True
 
 
 @dataclass(frozen=True)
