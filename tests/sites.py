@@ -18,11 +18,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import builds
 import yaml
 
 if TYPE_CHECKING:
@@ -166,8 +166,8 @@ class SiteRepo:
 
     def build(self, *, strict: bool = True, today: str | None = None, site_dir: str = "site",
               env: dict | None = None, args: tuple[str, ...] = ()) -> Build:
-        """Run ``mkdocs build``; ``args`` adds options such as ``("-q",)``."""
-        command = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir, *args]
+        """Run ``mkdocs build`` (``builds.mkdocs``: its own process); ``args`` adds options such as ``("-q",)``."""
+        command = ["build", "-d", site_dir, *args]
         if strict:
             command.append("--strict")
         # The hook imports policypress: make it this checkout's, whatever is installed.
@@ -176,8 +176,8 @@ class SiteRepo:
         environment.pop("POLICYPRESS_TODAY", None)
         if today:
             environment["POLICYPRESS_TODAY"] = today
-        result = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=environment)
-        return Build(result.returncode, result.stdout + result.stderr, self.root / site_dir)
+        code, output = builds.mkdocs(command, self.root, environment)
+        return Build(code, output, self.root / site_dir)
 
     def publish(self, today: str | None = None, *, with_drafts: bool = False) -> Published:
         """What a build of this site publishes, computed in this process as the MkDocs adapter does

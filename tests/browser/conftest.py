@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import builds
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
@@ -226,9 +227,8 @@ def example_site(tmp_path_factory, serve, example_config) -> ServedSite:
     today = _last_commit_day(timezone)
     target = tmp_path_factory.mktemp("example") / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYPRESS_TODAY": today.isoformat()}
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
-                           cwd=PROJECT, capture_output=True, text=True, env=environment)
-    assert built.returncode == 0, f"the example site does not build:\n{built.stdout}{built.stderr}"
+    code, output = builds.mkdocs(["build", "--strict", "-q", "-d", str(target)], PROJECT, environment)
+    assert code == 0, f"the example site does not build:\n{output}"
     return serve(target, today, timezone)
 
 
