@@ -7,8 +7,9 @@ folder and environment, its output written to a file the caller reads back, its 
 process's. Each build starts from the same untouched state, so no build sees another's; what is
 saved is the start and the imports, about a third of a small site's build.
 
-Only the checkout's own MkDocs and policypress are preloaded: a build with another interpreter or
-another PYTHONPATH (an installed wheel, ProperDocs) runs as an ordinary subprocess.
+Only the checkout's own MkDocs and policypress are preloaded. A build whose PYTHONPATH names a folder
+this process does not import from runs as an ordinary ``python -m mkdocs`` subprocess; builds with
+another interpreter (an installed wheel, ProperDocs) do not come here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import runpy
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -36,8 +38,8 @@ def _mkdocs(args: list[str], cwd: str, environment: dict[str, str], output: str)
         os.dup2(descriptor, 1)
         os.dup2(descriptor, 2)
         os.close(descriptor)
-        sys.stdout = open(1, "w", closefd=False, encoding="utf-8")
-        sys.stderr = open(2, "w", closefd=False, encoding="utf-8", errors="backslashreplace")
+        sys.stdout = open(1, "w", buffering=1, closefd=False, encoding="utf-8")
+        sys.stderr = open(2, "w", buffering=1, closefd=False, encoding="utf-8", errors="backslashreplace")
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(environment)
@@ -65,7 +67,11 @@ def _mkdocs(args: list[str], cwd: str, environment: dict[str, str], output: str)
 
 def mkdocs(args: list[str], cwd: Path, environment: dict[str, str]) -> tuple[int, str]:
     """Run ``mkdocs ARGS`` in ``cwd`` with exactly ``environment``: its exit status and its output
-    (stdout and stderr, in the order written)."""
+    (stdout and stderr, line by line in the order written)."""
+    if not _imports_as_preloaded(environment):
+        run = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=environment,
+                             capture_output=True, text=True)
+        return run.returncode, run.stdout + run.stderr
     with tempfile.NamedTemporaryFile(prefix="mkdocs-output-", delete=False) as file:
         output = file.name
     try:
@@ -75,3 +81,10 @@ def mkdocs(args: list[str], cwd: Path, environment: dict[str, str]) -> tuple[int
         return process.exitcode, Path(output).read_text("utf-8", errors="replace")
     finally:
         os.unlink(output)
+
+
+def _imports_as_preloaded(environment: dict[str, str]) -> bool:
+    """Whether a build with this environment would import from the folders this process imports from."""
+    here = {os.path.abspath(folder) for folder in sys.path}
+    wanted = environment.get("PYTHONPATH", "").split(os.pathsep)
+    return all(os.path.abspath(folder) in here for folder in wanted if folder)
