@@ -95,3 +95,7 @@ def test_links_to_versions_keep_a_site_path_that_needs_escaping(build: Build, ur
     addresses = [address for address in Links(build.page(url)).addresses if address.startswith("/terms")]
 
     assert addresses and all(address.startswith(BASE_PATH) for address in addresses), addresses
+
+
+def test_the_upcoming_version_leads_to_what_changes(build: Build):
+    assert f'href="{BASE_PATH.replace("&", "&amp;")}{CHANGES}/">See what changes</a>' in build.page(UPCOMING)

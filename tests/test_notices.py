@@ -45,11 +45,19 @@ def statement_changed_on_1_october(repo: SiteRepo, *, material: bool = True, eff
     repo.commit(LANDED)
 
 
+HOSTILE_TITLE = "Privacy & Cookie Statement"
+HOSTILE_SUMMARY = 'Adds <script>alert("x")</script> & a section on Global Privacy Control.'
+
+
 @pytest.fixture(scope="module")
 def announced(tmp_path_factory) -> Build:
-    """A material change that took effect at once on 1 October, built on 15 October: the banner runs."""
+    """A material change that took effect at once on 1 October, built on 15 October: the banner runs.
+    The document's title and the change's summary are written as an editor may write them, with
+    characters that mean something in HTML."""
     repo = SiteRepo.create(tmp_path_factory.mktemp("announced") / "site-repo")
-    statement_changed_on_1_october(repo)
+    repo.configure(documents=[{"source": "privacy-statement.md", "slug": "privacy-statement",
+                               "title": HOSTILE_TITLE}])
+    statement_changed_on_1_october(repo, summary=HOSTILE_SUMMARY)
     build = repo.build(today="2026-10-15")
     assert build.ok, build.output
     return build
@@ -60,7 +68,7 @@ def announced(tmp_path_factory) -> Build:
 
 def test_a_material_change_is_announced_on_every_page_in_the_same_words(announced: Build):
     shown = banner(announced.page("privacy-statement"))
-    assert "We updated our Privacy Statement on October 1, 2026 — Read what changed." in text(shown)
+    assert "We updated our Privacy &amp; Cookie Statement on October 1, 2026 — Read what changed." in text(shown)
     assert 'href="/privacy-statement/versions/2026-10-01/changes/"' in shown
     assert 'data-pp-key="privacy-statement/2026-10-01"' in shown
     assert 'data-pp-start="2026-10-01"' in shown and 'data-pp-end="2026-10-30"' in shown
@@ -153,21 +161,21 @@ def test_two_documents_changed_share_one_banner_naming_each(repo: SiteRepo):
 def test_before_its_effective_date_a_change_is_upcoming(repo: SiteRepo):
     statement_changed_on_1_october(repo, effective="2026-11-02")
 
-    build = repo.build(today="2026-10-15")
+    published = repo.publish(today="2026-10-15")
 
-    assert build.ok, build.output
-    assert "honour GPC" not in build.page("privacy-statement")
-    upcoming = build.page("privacy-statement/upcoming")
-    assert "honour GPC" in upcoming
-    assert 'href="/privacy-statement/versions/2026-10-01/changes/">See what changes' in upcoming
-    shown = banner(build.page("privacy-statement"))
-    assert ("Changes to our Privacy Statement take effect on November 2, 2026 — Read the upcoming version / "
-            "See what changes.") in text(shown)
-    assert 'href="/privacy-statement/upcoming/"' in shown
+    assert published.ok, published.output
+    assert "honour GPC" not in published.text("privacy-statement")
+    assert "honour GPC" in published.text("privacy-statement/upcoming")
+    changes = "/privacy-statement/versions/2026-10-01/changes/"
+    assert published.page("privacy-statement/upcoming").view.what_changes_url == changes
+    [shown] = published.banner.notices
+    assert shown.wording == Wording("Changes to our Privacy Statement take effect on November 2, 2026",
+                                    (Link("Read the upcoming version", "/privacy-statement/upcoming/"),
+                                     Link("See what changes", changes)))
     # The visitor's browser switches to this wording on 2 November, even without a rebuild.
-    assert re.search(r'data-pp-wording="once-effective" hidden>Changes to our Privacy Statement took effect '
-                     r"on November 2, 2026", shown)
-    assert 'data-pp-effective="2026-11-02"' in shown and 'data-pp-end="2026-12-01"' in shown
+    assert shown.once_effective == Wording("Changes to our Privacy Statement took effect on November 2, 2026",
+                                           (Link("Read what changed", changes),))
+    assert (shown.effective, shown.end) == ("2026-11-02", "2026-12-01")
 
 
 def test_on_its_effective_date_the_upcoming_version_is_the_text_in_force(repo: SiteRepo):
@@ -283,17 +291,9 @@ def test_there_is_no_gpc_json_unless_the_organization_honours_gpc(repo: SiteRepo
 # -- editors' text is text ----------------------------------------------------------------------
 
 
-def test_titles_and_summaries_are_escaped_in_the_banner_archive_and_version_list(repo: SiteRepo):
-    repo.configure(documents=[{"source": "privacy-statement.md", "slug": "privacy-statement",
-                               "title": "Privacy & Cookie Statement"}])
-    summary = 'Adds <script>alert("x")</script> & a cookie table.'
-    statement_changed_on_1_october(repo, summary=summary)
-
-    build = repo.build(today="2026-10-15")
-
-    assert build.ok, build.output
-    assert "We updated our Privacy &amp; Cookie Statement on October 1, 2026" in banner(build.page(""))
-    archive = build.page("privacy-statement/versions")
-    assert "Adds &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; a cookie table." in archive
+def test_titles_and_summaries_are_escaped_in_the_banner_archive_and_version_list(announced: Build):
+    assert "We updated our Privacy &amp; Cookie Statement on October 1, 2026" in banner(announced.page(""))
+    archive = announced.page("privacy-statement/versions")
+    assert "Adds &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; a section on Global Privacy Control." in archive
     assert "<script>alert" not in archive
-    assert build.versions()[0]["summary"] == summary
+    assert announced.versions()[0]["summary"] == HOSTILE_SUMMARY

@@ -198,32 +198,62 @@ def _as_the_site_address(root: Path) -> None:
     fill_in(root, site_url="https://your-site-address.invalid/")
 
 
-@pytest.mark.parametrize("left, path, marker, problem", [
-    (_in_the_statement, "docs/privacy-statement.md", "[EMAIL ADDRESS]",
-     "the Privacy Statement still has placeholder text: [EMAIL ADDRESS]."),
-    (_on_the_home_page, "docs/index.md", "[ORGANIZATION NAME]",
-     "this page still has placeholder text: [ORGANIZATION NAME]."),
-    (_in_the_workflow, ".github/workflows/publish.yml", "[PACKAGE]",
-     "this file still has placeholder text: [PACKAGE]."),
-    (_as_the_site_address, "mkdocs.yml", "site_url:",
-     "setting 'site_url' is still the starter's placeholder, https://your-site-address.invalid/"),
-], ids=["statement", "home page", "workflow", "site_url"])
-def test_a_strict_build_fails_while_a_placeholder_is_left_and_says_to_fill_it_in_before_main(tmp_path, left, path,
-                                                                                               marker, problem):
-    site = new_site(tmp_path, "--organization", "Acme Clinics")
-    fill_in(site.root)
-    left(site.root)
-    site.commit(f"{TODAY}T10:00:00-08:00", "First version of the privacy statement")
-    line = next(n for n, text in enumerate((site.root / path).read_text().splitlines(), 1) if marker in text)
+PLACEHOLDERS = {
+    "site_url": (_as_the_site_address, "mkdocs.yml", "site_url:",
+                 "setting 'site_url' is still the starter's placeholder, https://your-site-address.invalid/"),
+    "statement": (_in_the_statement, "docs/privacy-statement.md", "[EMAIL ADDRESS]",
+                  "the Privacy Statement still has placeholder text: [EMAIL ADDRESS]."),
+    "home page": (_on_the_home_page, "docs/index.md", "[ORGANIZATION NAME]",
+                  "this page still has placeholder text: [ORGANIZATION NAME]."),
+    "workflow": (_in_the_workflow, ".github/workflows/publish.yml", "[PACKAGE]",
+                 "this file still has placeholder text: [PACKAGE]."),
+}
+"""Each place a starter's placeholder can be left, by name: how it is left, the file, what marks
+its line, and the problem named. site_url first: leaving it fills in everything else."""
 
-    build = site.build(today=TODAY)
+
+def _left_in(site: SiteRepo, *places: str) -> list[tuple[str, int, str]]:
+    """A new site, filled in but for the placeholders at ``places``, committed: each one's file,
+    line and problem."""
+    fill_in(site.root)
+    for place in places:
+        PLACEHOLDERS[place][0](site.root)
+    site.commit(f"{TODAY}T10:00:00-08:00", "First version of the privacy statement")
+    left = []
+    for place in places:
+        _, path, marker, problem = PLACEHOLDERS[place]
+        line = next(n for n, text in enumerate((site.root / path).read_text().splitlines(), 1) if marker in text)
+        left.append((path, line, problem))
+    return left
+
+
+@pytest.mark.parametrize("place", PLACEHOLDERS)
+def test_a_placeholder_left_is_a_problem_to_fix_before_main_with_its_file_and_line(tmp_path, place):
+    site = new_site(tmp_path, "--organization", "Acme Clinics")
+    [(path, line, problem)] = _left_in(site, place)
+
+    published = site.publish(today=TODAY)
     checked = site.policypress("check", today=TODAY)
 
-    assert not build.ok
-    assert "policypress: 1 problem must be fixed before this site can be published:" in build.output
-    assert f"  - {path}, line {line}: {problem}" in build.output
-    assert "before the first commit lands on main" in build.output
+    assert not published.ok
+    [finding] = published.findings
+    assert str(finding).startswith(f"{path}, line {line}: {problem}")
+    assert "before the first commit lands on main" in str(finding)
     assert checked.exit_code == 1 and f"{path}:{line}: error: {problem}" in checked.output
+
+
+def test_a_strict_build_fails_while_placeholders_are_left_and_lists_each_one(tmp_path):
+    site = new_site(tmp_path, "--organization", "Acme Clinics")
+    left = _left_in(site, *PLACEHOLDERS)
+
+    build = site.build(today=TODAY)
+
+    assert not build.ok
+    assert "policypress: 4 problems must be fixed before this site can be published:" in build.output
+    for path, line, problem in left:
+        assert f"  - {path}, line {line}: {problem}" in build.output
+    assert "before the first commit lands on main" in build.output
+    assert "Traceback" not in build.output
 
 
 def test_placeholders_in_yaml_comments_are_not_published_and_do_not_count(tmp_path):
@@ -233,4 +263,6 @@ def test_placeholders_in_yaml_comments_are_not_published_and_do_not_count(tmp_pa
     config.write_text(config.read_text() + "# Ask [LEGAL TEAM] before changing the notice period.\n")
     site.commit(f"{TODAY}T10:00:00-08:00")
 
-    assert site.build(today=TODAY).ok
+    published = site.publish(today=TODAY)
+
+    assert published.ok, published.output

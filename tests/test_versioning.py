@@ -8,7 +8,8 @@ real ``mkdocs build --strict`` runs.
 import shutil
 import subprocess
 
-from sites import PROJECT, SiteRepo
+import pytest
+from sites import PROJECT, Build, SiteRepo
 
 
 def numbers(published, slug="privacy-statement"):
@@ -159,18 +160,28 @@ def test_an_imported_version_newer_than_git_history_is_an_error_naming_the_file(
     assert "not older than the first Git revision" in published.output
 
 
-def test_a_correction_file_fixes_a_published_summary_and_the_archive_says_so(repo: SiteRepo):
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory) -> Build:
+    """Two versions, built: the first one's summary corrected by a later commit."""
+    repo = SiteRepo.create(tmp_path_factory.mktemp("corrected") / "site-repo")
     repo.write_statement("First text.", summary="Frist version.")
     repo.commit("2026-01-05T10:00:00-08:00")
     repo.write("versions/privacy-statement/2026-01-05.yml", "summary: First version.\nmaterial: false\n")
     repo.commit("2026-01-06T10:00:00-08:00", "Correct the summary")
-
-    build = repo.build()
-
+    repo.write_statement("Second text.", summary="Second version.")
+    repo.commit("2026-02-10T10:00:00-08:00")
+    build = repo.build(today="2026-03-01")
     assert build.ok, build.output
-    version = build.versions()[0]
-    assert (version["summary"], version["material"], version["corrected"]) == ("First version.", False, True)
-    assert "corrected after publication" in build.page("privacy-statement/versions")
+    return build
+
+
+def test_a_correction_file_fixes_a_published_summary_and_the_archive_says_so(corrected: Build):
+    first = corrected.versions()[1]
+
+    assert (first["version"], first["summary"], first["material"], first["corrected"]) == \
+        ("2026-01-05", "First version.", False, True)
+    assert not corrected.versions()[0]["corrected"]
+    assert corrected.page("privacy-statement/versions").count("corrected after publication") == 1
 
 
 def test_a_correction_for_a_date_with_no_version_is_an_error(repo: SiteRepo):
@@ -337,19 +348,12 @@ def test_the_example_site_publishes_every_contract_url(tmp_path):
     assert 'id="web-server-logs"' in (site / "privacy-statement" / "index.html").read_text()
 
 
-def test_an_archived_version_says_when_it_applied_and_links_to_the_current_one(repo: SiteRepo):
-    repo.write_statement("First text.", summary="First version.")
-    repo.commit("2026-01-05T10:00:00-08:00")
-    repo.write_statement("Second text.", summary="Second version.")
-    repo.commit("2026-02-10T10:00:00-08:00")
-
-    build = repo.build()
-
-    archived = build.page("privacy-statement/versions/2026-01-05")
+def test_an_archived_version_says_when_it_applied_and_links_to_the_current_one(corrected: Build):
+    archived = corrected.page("privacy-statement/versions/2026-01-05")
     assert "Archived version" in archived
     assert "This version applied from January 5, 2026 until February 10, 2026." in archived
     assert 'href="/privacy-statement/">Read the current version' in archived
-    current = build.page("privacy-statement/versions/2026-02-10")
+    current = corrected.page("privacy-statement/versions/2026-02-10")
     assert "is the version in force" in current
 
 
